@@ -1,0 +1,14 @@
+# sales_team_mgmt — see README.md. Odoo is found through ODOO_SRC (default /opt/odoo).
+.PHONY: demo test venv lint bench populate
+
+demo:            ## demo database with the module, served on http://localhost:8069
+	@bash scripts/demo.sh
+
+test:            ## ruff, pylint-odoo, pytest, Odoo tests on a fresh database
+	@bash scripts/test.sh
+
+venv:            ## only prepare the virtualenv
+	@bash scripts/venv.sh
+
+bench:           ## benchmark figures (see bench/README.md)
+	@bash scripts/bench.sh

@@ -1,0 +1,32 @@
+{
+    "name": "Sales Team Management",
+    "summary": "Claim locks on customers, difficulty alarms and buying-role maps "
+    "on top of the native CRM",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "license": "LGPL-3",
+    "author": "sales_team_mgmt authors",
+    "website": "https://github.com/sales-team-mgmt/sales_team_mgmt",
+    "depends": ["crm", "hr", "sms"],
+    "external_dependencies": {"python": ["opencc"]},
+    "data": [
+        "security/sales_team_mgmt_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "views/crm_team_views.xml",
+        "views/stm_claim_views.xml",
+        "views/stm_claim_dispute_views.xml",
+        "views/stm_difficulty_alarm_views.xml",
+        "views/stm_buying_role_views.xml",
+        "views/crm_lead_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/crm_team_demo.xml",
+        "demo/crm_lead_demo.xml",
+    ],
+    "post_init_hook": "post_init_hook",
+    "application": False,
+    "installable": True,
+}

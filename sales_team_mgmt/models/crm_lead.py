@@ -1,0 +1,476 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..policy import claims as claim_policy
+from ..policy.keys import identity_keys, oversized
+from ..policy.power import role_map_completeness
+
+# Identity facts a salesperson may fill in but not rewrite (seed 002 §4:
+# a made-up customer must not be quietly turned into a real one).
+LOCKED_FIELDS = (
+    "partner_name",
+    "contact_name",
+    "email_from",
+    "phone",
+    "mobile",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "state_id",
+    "country_id",
+)
+# Fields whose change re-runs the claim check.
+CLAIM_TRIGGER_FIELDS = (
+    "partner_name",
+    "partner_id",
+    "email_from",
+    "phone",
+    "mobile",
+    "user_id",
+    "company_id",
+    "active",
+)
+SIZE_CHECKED_FIELDS = ("partner_name", "contact_name", "email_from", "phone", "mobile")
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    # Tracked so that every change of a registered fact shows in the chatter.
+    contact_name = fields.Char(tracking=True)
+    partner_name = fields.Char(tracking=True)
+    email_from = fields.Char(tracking=True)
+    phone = fields.Char(tracking=True)
+    mobile = fields.Char(tracking=True)
+    street = fields.Char(tracking=True)
+    street2 = fields.Char(tracking=True)
+    zip = fields.Char(tracking=True)
+    city = fields.Char(tracking=True)
+    state_id = fields.Many2one(tracking=True)
+    country_id = fields.Many2one(tracking=True)
+
+    stm_claim_id = fields.Many2one(
+        "stm.claim",
+        string="Customer Claim",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        tracking=True,
+    )
+    stm_claim_state = fields.Selection(
+        [
+            ("unclaimed", "Unclaimed"),
+            ("claimed", "Claimed"),
+            ("disputed", "Disputed"),
+            ("pool", "In the Pool"),
+        ],
+        string="Claim Status",
+        compute="_compute_stm_claim_state",
+        store=True,
+        index=True,
+    )
+    stm_claim_user_id = fields.Many2one(
+        related="stm_claim_id.user_id", string="Customer Owner", store=True
+    )
+    stm_claim_protected_until = fields.Date(
+        related="stm_claim_id.protected_until", string="Claim Protected Until"
+    )
+    stm_alarm_ids = fields.One2many("stm.difficulty.alarm", "lead_id")
+    stm_alarm_count = fields.Integer(compute="_compute_stm_alarm_count")
+    stm_buying_role_ids = fields.One2many(
+        "stm.buying.role", "lead_id", string="Buying Roles"
+    )
+    stm_role_map_completeness = fields.Integer(
+        string="Role Map (%)",
+        compute="_compute_stm_role_map_completeness",
+        store=True,
+        aggregator="avg",
+    )
+
+    @api.depends("stm_claim_id.state", "stm_claim_id.has_open_dispute")
+    def _compute_stm_claim_state(self):
+        for lead in self:
+            claim = lead.stm_claim_id
+            if not claim:
+                lead.stm_claim_state = "unclaimed"
+            elif claim.state != "active":
+                lead.stm_claim_state = "pool"
+            elif claim.has_open_dispute:
+                lead.stm_claim_state = "disputed"
+            else:
+                lead.stm_claim_state = "claimed"
+
+    @api.depends("stm_alarm_ids")
+    def _compute_stm_alarm_count(self):
+        counts = dict(
+            self.env["stm.difficulty.alarm"]._read_group(
+                [("lead_id", "in", self.ids)], ["lead_id"], ["__count"]
+            )
+        )
+        for lead in self:
+            lead.stm_alarm_count = counts.get(lead, 0)
+
+    @api.depends("stm_buying_role_ids.role")
+    def _compute_stm_role_map_completeness(self):
+        for lead in self:
+            lead.stm_role_map_completeness = role_map_completeness(
+                lead.stm_buying_role_ids.mapped("role")
+            )
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._stm_check_sizes(vals_list)
+        leads = super().create(vals_list)
+        leads._stm_claim_sync()
+        return leads
+
+    def write(self, vals):
+        if self.env.context.get("stm_claim_transfer"):
+            return super().write(vals)
+        self._stm_check_sizes([vals])
+        self._stm_check_locked_fields(vals)
+        if "active" in vals and not vals["active"]:
+            self._stm_check_may_abandon()
+        if "user_id" in vals:
+            self._stm_check_reassignment(vals["user_id"])
+        owner_stage_moves = self.env["crm.lead"]
+        if "stage_id" in vals:
+            owner_stage_moves = self.filtered(
+                lambda lead: lead.stage_id.id != vals["stage_id"]
+                and lead.user_id == self.env.user
+            )
+        result = super().write(vals)
+        if any(fname in vals for fname in CLAIM_TRIGGER_FIELDS):
+            self._stm_claim_sync()
+        owner_stage_moves.stm_claim_id._touch_followup()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_managers(self):
+        if not self._stm_is_manager():
+            raise UserError(
+                self.env._(
+                    "Only a sales manager can delete leads. Mark it lost "
+                    "instead (after a difficulty alarm)."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+
+    def _stm_is_manager(self):
+        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+
+    @api.model
+    def _stm_check_sizes(self, vals_list):
+        for vals in vals_list:
+            too_long = oversized({f: vals.get(f) for f in SIZE_CHECKED_FIELDS})
+            if too_long:
+                labels = ", ".join(self._fields[f].get_description(self.env)["string"]
+                                   for f in too_long)
+                raise UserError(
+                    self.env._(
+                        "%(fields)s: too long. A customer's name, e-mail or phone "
+                        "has at most %(limit)s characters.",
+                        fields=labels,
+                        limit=256,
+                    )
+                )
+
+    def _stm_check_locked_fields(self, vals):
+        locked = [fname for fname in LOCKED_FIELDS if fname in vals]
+        if not locked or self._stm_is_manager():
+            return
+        for lead in self:
+            for fname in locked:
+                field = self._fields[fname]
+                old = lead[fname]
+                old_value = old.id if field.type == "many2one" else old
+                new_value = vals[fname] or False
+                if old_value and old_value != new_value:
+                    raise UserError(
+                        self.env._(
+                            "%(field)s of %(lead)s was registered as “%(value)s” and "
+                            "only a sales manager can change it.",
+                            field=field.get_description(self.env)["string"],
+                            lead=lead.name,
+                            value=old.display_name if field.type == "many2one" else old,
+                        )
+                    )
+
+    def _stm_check_may_abandon(self):
+        """Lost, archived or released: only after a difficulty alarm closed
+        with 'abandon' (managers excepted)."""
+        if self._stm_is_manager():
+            return
+        claimed = self.filtered(
+            lambda lead: lead.active and lead.stm_claim_state in ("claimed", "disputed")
+        )
+        if not claimed:
+            return
+        allowed = (
+            self.env["stm.difficulty.alarm"]
+            .sudo()
+            ._read_group(
+                [
+                    ("lead_id", "in", claimed.ids),
+                    ("state", "=", "closed"),
+                    ("outcome", "=", "abandon"),
+                ],
+                ["lead_id"],
+            )
+        )
+        allowed_leads = self.browse([lead.id for (lead,) in allowed])
+        missing = claimed - allowed_leads
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Raise a difficulty alarm for %s first: a claimed customer is "
+                    "only given up after your manager agreed to abandon it.",
+                    ", ".join(missing.mapped("name")),
+                )
+            )
+
+    def _stm_check_reassignment(self, user_id):
+        if self._stm_is_manager():
+            return
+        for lead in self:
+            claim = lead.stm_claim_id
+            if claim.state == "active" and user_id != claim.user_id.id:
+                raise UserError(
+                    self.env._(
+                        "%(customer)s is claimed by %(owner)s; only a sales manager "
+                        "can hand it to someone else.",
+                        customer=claim.name,
+                        owner=claim.user_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Claims
+    # ------------------------------------------------------------------
+
+    def _stm_identity_keys(self):
+        """The identity keys of this lead (and its customer company)."""
+        self.ensure_one()
+        company = self.partner_id.commercial_partner_id
+        names = [self.partner_name]
+        vats = []
+        emails = [self.email_from]
+        phones = []
+        if company.is_company:
+            names.append(company.name)
+            vats.append(company.vat)
+            emails.append(company.email)
+            phones.append(company.phone_sanitized or company.phone)
+        for number in (self.phone, self.mobile):
+            if number:
+                phones.append(
+                    self._phone_format(number=number, country=self.country_id)
+                    or number
+                )
+        return identity_keys(names=names, phones=phones, emails=emails, vats=vats)
+
+    def _stm_claim_sync(self):
+        """Claim the customer of each active, assigned lead: a new claim, the
+        owner's existing claim, or a conflict (block / dispute)."""
+        leads = self.filtered(lambda lead: lead.active and lead.user_id)
+        if not leads:
+            return
+        install = self.env.context.get("install_mode") or self.env.context.get(
+            "stm_backfill"
+        )
+        fresh, extend = [], []
+        for lead in leads:
+            claim = lead.stm_claim_id
+            if claim and claim.state == "active" and claim.user_id == lead.user_id:
+                extend.append(lead)
+            elif not claim or claim.state == "active":
+                fresh.append(lead)
+        if fresh:
+            self._stm_claim_fresh(fresh, install)
+        if extend:
+            self._stm_claim_extend(extend, install)
+
+    @api.model
+    def _stm_claim_request(self, lead, keys, install):
+        team = lead.team_id
+        return {
+            "user_id": lead.user_id.id,
+            "team_id": team.id or None,
+            "company_id": lead.company_id.id or self.env.company.id,
+            "partner_id": lead.partner_id.commercial_partner_id.id or None,
+            "name": lead.partner_name
+            or lead.partner_id.commercial_partner_id.name
+            or lead.contact_name
+            or lead.name,
+            "keys": keys,
+            "mode": "dispute" if install else team.stm_claim_conflict_mode or "block",
+            "label": lead.partner_name
+            or lead.partner_id.commercial_partner_id.name
+            or lead.name,
+            "protection_days": self.env["stm.claim"]._protection_days(team),
+        }
+
+    @api.model
+    def _stm_claim_fresh(self, leads, install):
+        requests = [
+            self._stm_claim_request(lead, lead._stm_identity_keys(), install)
+            for lead in leads
+        ]
+        claim_ids, disputes = self.env["stm.claim"]._stm_register_customers(requests)
+        by_claim = {}
+        for lead, claim_id in zip(leads, claim_ids):
+            if claim_id and lead.stm_claim_id.id != claim_id:
+                by_claim.setdefault(claim_id, []).append(lead.id)
+        for claim_id, lead_ids in by_claim.items():
+            self.browse(lead_ids).with_context(stm_claim_transfer=True).write(
+                {"stm_claim_id": claim_id}
+            )
+        self._stm_open_disputes(
+            [(holder, rival, leads[index].id) for holder, rival, index in disputes]
+        )
+
+    @api.model
+    def _stm_claim_extend(self, leads, install):
+        """New identities on a lead that already has its owner's claim."""
+        wanted = {}
+        for lead in leads:
+            claim = lead.stm_claim_id
+            known = {(k.key_type, k.key_value) for k in claim.sudo().key_ids}
+            new_keys = lead._stm_identity_keys() - known
+            if new_keys:
+                wanted.setdefault(claim, (lead, set()))[1].update(new_keys)
+        if not wanted:
+            return
+        company_keys = {}
+        for claim, (__, keys) in wanted.items():
+            company_keys.setdefault(claim.company_id.id, set()).update(keys)
+        holders = self.env["stm.claim.key"]._lookup(company_keys)
+        taken = {(company, ktype, kval): claim_id for company, ktype, kval, claim_id in holders}
+        disputes = []
+        for claim, (lead, keys) in wanted.items():
+            others = {
+                taken[(claim.company_id.id, *key)]
+                for key in keys
+                if (claim.company_id.id, *key) in taken
+            } - {claim.id}
+            free = {key for key in keys if (claim.company_id.id, *key) not in taken}
+            if others:
+                other = self.env["stm.claim"].browse(min(others))
+                mode = "dispute" if install else lead.team_id.stm_claim_conflict_mode
+                outcome = claim_policy.conflict_outcome(
+                    mode, other.user_id == claim.user_id
+                )
+                if outcome == "block":
+                    raise UserError(
+                        claim._conflict_message(
+                            other, lead.partner_name or lead.name
+                        )
+                    )
+                if outcome == "dispute":
+                    disputes.append((other.id, claim.id, lead.id))
+            if free:
+                claim._add_keys(free)
+        self._stm_open_disputes(disputes)
+
+    @api.model
+    def _stm_open_disputes(self, disputes):
+        if not disputes:
+            return
+        existing = self.env["stm.claim.dispute"].sudo().search(
+            [
+                ("state", "=", "open"),
+                ("claim_id", "in", [d[0] for d in disputes]),
+                ("rival_claim_id", "in", [d[1] for d in disputes]),
+            ]
+        )
+        seen = {(d.claim_id.id, d.rival_claim_id.id) for d in existing}
+        self.env["stm.claim.dispute"].sudo().create(
+            [
+                {"claim_id": holder, "rival_claim_id": rival, "lead_id": lead_id}
+                for holder, rival, lead_id in dict.fromkeys(disputes)
+                if (holder, rival) not in seen
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_stm_claim(self):
+        """The current salesperson takes this customer from the pool."""
+        user = self.env.user
+        today = fields.Date.context_today(self)
+        for lead in self:
+            claim = lead.sudo().stm_claim_id
+            if lead.stm_claim_state != "pool":
+                raise UserError(
+                    self.env._("%s is not in the pool.", lead.name)
+                )
+            team = user.sale_team_id or claim.team_id
+            active_claims = self.env["stm.claim"].sudo().search_count(
+                [("user_id", "=", user.id), ("state", "=", "active")]
+            )
+            refusal = claim_policy.pool_claim_refusal(
+                user_id=user.id,
+                active_claims=active_claims,
+                max_active_claims=team.stm_max_active_claims,
+                last_owner_id=claim.last_owner_id.id,
+                released_on=claim.released_on,
+                today=today,
+                cooldown_days=team.stm_reclaim_cooldown_days
+                if team
+                else claim_policy.DEFAULT_RECLAIM_COOLDOWN_DAYS,
+            )
+            if refusal and refusal[0] == "limit":
+                raise UserError(
+                    self.env._(
+                        "You already hold %s customers, the most your team allows. "
+                        "Release one first.",
+                        refusal[1],
+                    )
+                )
+            if refusal:
+                raise UserError(
+                    self.env._(
+                        "You gave %(customer)s up recently; you can take it back "
+                        "from %(date)s.",
+                        customer=claim.name,
+                        date=refusal[1],
+                    )
+                )
+            claim._take_over(user)
+            claim.message_post(
+                body=self.env._("Taken from the pool by %s.", user.name)
+            )
+        return True
+
+    def action_stm_release_claim(self):
+        return self.stm_claim_id.action_release()
+
+    def action_stm_open_alarm(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Difficulty Alarm"),
+            "res_model": "stm.difficulty.alarm",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lead_id": self.id},
+        }
+
+    def action_stm_view_alarms(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_team_mgmt.stm_difficulty_alarm_action"
+        )
+        action["domain"] = [("lead_id", "=", self.id)]
+        action["context"] = {"default_lead_id": self.id}
+        return action

@@ -1,0 +1,64 @@
+from odoo import api, fields, models
+
+from ..policy.power import ROLES
+
+ROLE_LABELS = {
+    "initiator": "Initiator",
+    "user": "User",
+    "influencer": "Influencer",
+    "decider": "Decider",
+    "approver": "Approver",
+    "buyer": "Buyer",
+    "gatekeeper": "Gatekeeper",
+}
+
+
+class StmBuyingRole(models.Model):
+    """One contact's place in the customer's buying centre (七类角色图)."""
+
+    _name = "stm.buying.role"
+    _description = "Buying Role"
+    _order = "lead_id, role, id"
+
+    lead_id = fields.Many2one(
+        "crm.lead", required=True, ondelete="cascade", index=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Contact", required=True, index=True
+    )
+    role = fields.Selection(
+        [(role, ROLE_LABELS[role]) for role in ROLES], required=True
+    )
+    attitude = fields.Selection(
+        [
+            ("champion", "Champion"),
+            ("supporter", "Supporter"),
+            ("neutral", "Neutral"),
+            ("skeptic", "Skeptic"),
+            ("opponent", "Opponent"),
+        ],
+        default="neutral",
+    )
+    influence = fields.Selection(
+        [("low", "Low"), ("medium", "Medium"), ("high", "High")], default="medium"
+    )
+    notes = fields.Text()
+    last_contact_on = fields.Date(string="Last Contact")
+    user_id = fields.Many2one(related="lead_id.user_id", string="Salesperson")
+    company_id = fields.Many2one(related="lead_id.company_id", store=True)
+
+    _sql_constraints = [
+        (
+            "contact_role_uniq",
+            "UNIQUE(lead_id, partner_id, role)",
+            "This contact already has this role on the lead.",
+        ),
+    ]
+
+    @api.depends("partner_id", "role")
+    def _compute_display_name(self):
+        labels = dict(self._fields["role"]._description_selection(self.env))
+        for record in self:
+            record.display_name = (
+                f"{record.partner_id.name} ({labels.get(record.role, '')})"
+            )

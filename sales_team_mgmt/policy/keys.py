@@ -1,0 +1,253 @@
+"""Identity keys of a customer: what makes two registrations "the same company".
+
+A key is a ``(key_type, key_value)`` pair. Two registrations collide when they
+share one key. What folds together:
+
+* ``name``: NFKC (full-width letters, digits and spaces become half-width),
+  case-folded, Traditional Chinese folded to Simplified (OpenCC ``t2s``),
+  legal-form words removed (有限公司, 有限责任公司, 股份有限公司, 集团, 公司,
+  co., ltd, limited, inc, corp, llc, gmbh, s.a., …) and then every character
+  that is not a letter or a digit removed. ``深圳市腾飞科技有限公司`` and
+  ``深圳市騰飛科技有限公司　`` give the same key ``深圳市腾飞科技``. A
+  translation is *not* folded: ``Shenzhen Tengfei Technology Co., Ltd.`` is the
+  key ``shenzhentengfeitechnology`` and only meets the Chinese name through a
+  shared phone, e-mail, company e-mail domain or VAT number. A name left with
+  fewer than 2 characters (``有限公司``, ``Ltd.``, ``!!!``) gives no key.
+* ``phone``: digits only (Odoo's E.164 ``phone_sanitized`` when the caller has
+  it, so ``+86 755 1234 5678`` and ``0755-12345678`` for a Chinese contact
+  meet); fewer than 7 or more than 20 digits gives no key.
+* ``email``: trimmed and lower-cased; needs one ``@`` with text both sides.
+* ``domain``: the e-mail's domain, unless it is a public mail provider
+  (gmail.com, qq.com, 163.com, …): colleagues share a company domain, strangers
+  share gmail.com.
+* ``vat``: upper-cased letters and digits; fewer than 5 gives no key.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+KEY_TYPES = ("name", "phone", "email", "domain", "vat")
+
+# Longest first: 股份有限公司 must go before 有限公司 and 公司 eat into it.
+CHINESE_LEGAL_FORMS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "分公司",
+    "总公司",
+    "集团",
+    "公司",
+)
+ENGLISH_LEGAL_FORMS = (
+    r"s\.?\s?a\.?\s?r\.?\s?l",
+    r"s\.?\s?r\.?\s?l",
+    r"s\.?\s?p\.?\s?a",
+    r"s\.?\s?a",
+    r"b\.?\s?v",
+    r"n\.?\s?v",
+    r"co",
+    r"company",
+    r"corp",
+    r"corporation",
+    r"inc",
+    r"incorporated",
+    r"ltd",
+    r"limited",
+    r"llc",
+    r"llp",
+    r"plc",
+    r"gmbh",
+    r"ag",
+    r"kg",
+    r"pte",
+    r"pty",
+    r"group",
+    r"holdings?",
+)
+_ENGLISH_LEGAL_RE = re.compile(
+    r"(?<![0-9a-z])(?:" + "|".join(ENGLISH_LEGAL_FORMS) + r")\.?(?![0-9a-z])"
+)
+_NOT_ALNUM_RE = re.compile(r"[\W_]+", re.UNICODE)
+
+PUBLIC_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "qq.com",
+        "vip.qq.com",
+        "foxmail.com",
+        "163.com",
+        "126.com",
+        "yeah.net",
+        "vip.163.com",
+        "sina.com",
+        "sina.cn",
+        "sohu.com",
+        "aliyun.com",
+        "139.com",
+        "189.cn",
+        "wo.cn",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.com.cn",
+        "yahoo.com.tw",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "protonmail.com",
+        "proton.me",
+        "gmx.com",
+        "gmx.de",
+        "web.de",
+        "mail.com",
+        "aol.com",
+        "yandex.com",
+        "hinet.net",
+        "example.com",
+    }
+)
+
+MIN_NAME_KEY_LENGTH = 2
+MIN_PHONE_DIGITS = 7
+MAX_PHONE_DIGITS = 20
+MIN_VAT_LENGTH = 5
+# Longest text accepted in an identity field; longer input is refused by the
+# models with a clear message (nobody's company name is a page long).
+MAX_IDENTITY_LENGTH = 256
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # noqa: PLC0415 (loaded once, on first use)
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text):
+    """Traditional Chinese → Simplified (OpenCC t2s); other text unchanged."""
+    return _t2s().convert(text) if text else text
+
+
+def normalize_company_name(name):
+    """The ``name`` key of a company name, or ``None`` when nothing is left."""
+    if not name or not name.strip():
+        return None
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = to_simplified(text)
+    for word in CHINESE_LEGAL_FORMS:
+        text = text.replace(word, " ")
+    text = _ENGLISH_LEGAL_RE.sub(" ", text)
+    text = _NOT_ALNUM_RE.sub("", text)
+    return text if len(text) >= MIN_NAME_KEY_LENGTH else None
+
+
+def normalize_phone(phone):
+    """The ``phone`` key: the digits of a number (prefer E.164 input)."""
+    if not phone:
+        return None
+    digits = "".join(ch for ch in unicodedata.normalize("NFKC", phone) if ch.isdigit())
+    digits = "".join(str(unicodedata.digit(ch)) for ch in digits)
+    if MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS:
+        return digits
+    return None
+
+
+def normalize_email(email):
+    """The ``email`` key: trimmed, lower-case address, or ``None``."""
+    if not email:
+        return None
+    text = unicodedata.normalize("NFKC", email).strip().casefold()
+    # "Name <addr@x.com>" → addr@x.com
+    match = re.search(r"<([^<>]+)>", text)
+    if match:
+        text = match.group(1).strip()
+    local, sep, domain = text.rpartition("@")
+    if not sep or not local or not domain or "." not in domain or " " in text:
+        return None
+    return f"{local}@{domain}"
+
+
+def email_domain(email):
+    """The ``domain`` key: the e-mail's domain unless it is a public provider."""
+    normalized = normalize_email(email)
+    if not normalized:
+        return None
+    domain = normalized.rpartition("@")[2].strip(".")
+    if domain in PUBLIC_MAIL_DOMAINS:
+        return None
+    return domain
+
+
+def normalize_vat(vat):
+    """The ``vat`` key: upper-case letters and digits."""
+    if not vat:
+        return None
+    text = _NOT_ALNUM_RE.sub("", unicodedata.normalize("NFKC", vat)).upper()
+    return text if len(text) >= MIN_VAT_LENGTH else None
+
+
+def identity_keys(*, names=(), phones=(), emails=(), vats=()):
+    """All keys of one customer registration, as a set of (type, value)."""
+    keys = set()
+    for name in names:
+        value = normalize_company_name(name)
+        if value:
+            keys.add(("name", value))
+    for phone in phones:
+        value = normalize_phone(phone)
+        if value:
+            keys.add(("phone", value))
+    for email in emails:
+        value = normalize_email(email)
+        if value:
+            keys.add(("email", value))
+        domain = email_domain(email)
+        if domain:
+            keys.add(("domain", domain))
+    for vat in vats:
+        value = normalize_vat(vat)
+        if value:
+            keys.add(("vat", value))
+    return keys
+
+
+def oversized(values, limit=MAX_IDENTITY_LENGTH):
+    """Names of the fields in ``values`` whose text is longer than ``limit``."""
+    return sorted(
+        name
+        for name, value in values.items()
+        if isinstance(value, str) and len(value) > limit
+    )
+
+
+def group_by_shared_keys(key_sets):
+    """Group registrations that share a key, transitively.
+
+    ``key_sets`` is a list of sets of keys; returns a list of groups, each a
+    sorted list of indexes into ``key_sets``. Registrations without keys stay
+    alone. Used when one import creates several leads for one customer: they
+    must end up in one claim, not fight each other.
+    """
+    parent = list(range(len(key_sets)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner_of_key = {}
+    for index, keys in enumerate(key_sets):
+        for key in keys:
+            if key in owner_of_key:
+                parent[find(index)] = find(owner_of_key[key])
+            else:
+                owner_of_key[key] = index
+    groups = {}
+    for index in range(len(key_sets)):
+        groups.setdefault(find(index), []).append(index)
+    return sorted(groups.values())

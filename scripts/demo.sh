@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# README's first command (`make demo`): a demo database with sales_team_mgmt
+# and its demo data, served on http://localhost:8069. Re-running reuses the
+# virtualenv and the database (the module is updated, not reinstalled).
+source "$(dirname "$0")/lib.sh"
+require_odoo
+require_postgres
+"$ROOT/scripts/venv.sh"
+
+db=${DEMO_DB:-stm_demo}
+port=${DEMO_PORT:-8069}
+if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
+    echo "Updating $ADDON in the existing database $db ..."
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -u "$ADDON" --stop-after-init --log-level=warn
+else
+    echo "Creating the demo database $db (a few minutes the first time) ..."
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDON" --stop-after-init --log-level=warn
+fi
+cat <<MSG
+
+  Odoo is starting on http://localhost:$port  (database: $db)
+  Log in as admin / admin (everything), or as a salesperson: zhang.wei / zhang.wei
+  Stop with Ctrl+C.
+
+MSG
+exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS_PATH" \
+    --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" \
+    --data-dir="$ROOT/var/demo" -d "$db" --db-filter="^$db\$" --http-port="$port"

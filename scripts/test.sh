@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The project's one test command (README: `make test`):
+#   1. ruff and pylint-odoo,
+#   2. the plain pytest layer in tests/ (no database),
+#   3. the Odoo layer: installs sales_team_mgmt (with demo data) in a fresh
+#      throw-away database, runs its tests, drops the database.
+# Fails on any test failure and on any WARNING/ERROR logged by our module.
+source "$(dirname "$0")/lib.sh"
+require_odoo
+require_postgres
+"$ROOT/scripts/venv.sh"
+cd "$ROOT"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "ruff"
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+
+step "pylint-odoo"
+"$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" "$ADDON"
+
+step "pytest (no database)"
+pytest_log=$(mktemp)
+"$VENV/bin/python" -m pytest -q -p no:cacheprovider tests | tee "$pytest_log"
+py_passed=$(grep -oE '[0-9]+ passed' "$pytest_log" | tail -1 | cut -d' ' -f1)
+
+step "Odoo tests (fresh database)"
+db="stm_test_$(date +%s)_$$"
+log=$(mktemp)
+cleanup() {
+    dropdb --if-exists "$db" >/dev/null 2>&1 || true
+    rm -rf "$pytest_log" "$log" "$ROOT/var/test-$db"
+}
+trap cleanup EXIT
+set +e
+odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$ADDON" --test-enable \
+    --test-tags "${TEST_TAGS:-/$ADDON}" --stop-after-init --log-level=test \
+    --http-port="${TEST_HTTP_PORT:-8169}" --workers=0 --max-cron-threads=0 2>&1 | tee "$log"
+odoo_rc=${PIPESTATUS[0]}
+set -e
+
+stats=$(grep -E 'failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" | tail -1)
+odoo_failed=$(sed -nE 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1+\2/p' <<<"$stats")
+odoo_total=$(sed -nE 's/.* of ([0-9]+) tests.*/\1/p' <<<"$stats")
+odoo_failed=$((${odoo_failed:-0}))
+# Warnings or errors logged by our addon, or mentioning it, fail the run
+# (OCA CI does the same); core noise about other modules does not.
+ours=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
+    | grep -E "odoo\.addons\.$ADDON|$ADDON|stm\.|stm_" || true)
+
+status=0
+if ! grep -q "module $ADDON: creating or updating database tables\|Loading module $ADDON\|loading $ADDON/" "$log"; then
+    echo "FAIL: the module was not installed"; status=1
+fi
+if [ -z "$stats" ] || [ "${odoo_total:-0}" -eq 0 ]; then
+    echo "FAIL: no Odoo test ran"; status=1
+fi
+[ "$odoo_rc" -ne 0 ] && { echo "FAIL: odoo-bin exited with $odoo_rc"; status=1; }
+[ "$odoo_failed" -ne 0 ] && status=1
+if [ -n "$ours" ]; then
+    printf 'FAIL: warnings/errors logged by %s:\n%s\n' "$ADDON" "$ours"; status=1
+fi
+odoo_passed=$(( ${odoo_total:-0} - odoo_failed ))
+passed=$(( ${py_passed:-0} + odoo_passed ))
+failed=$(( odoo_failed + status ))
+echo
+echo "pytest: ${py_passed:-0} passed; Odoo: $odoo_passed passed, $odoo_failed failed of ${odoo_total:-0}"
+echo "summary: $passed passed, $failed failed"
+exit $(( status || failed ))
