@@ -22,8 +22,12 @@ step "pylint-odoo"
 
 step "pytest (no database)"
 pytest_log=$(mktemp)
+set +e
 "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests | tee "$pytest_log"
+pytest_rc=${PIPESTATUS[0]}
+set -e
 py_passed=$(grep -oE '[0-9]+ passed' "$pytest_log" | tail -1 | cut -d' ' -f1)
+py_failed=$(grep -oE '[0-9]+ (failed|error)' "$pytest_log" | awk '{s+=$1} END {print s+0}')
 
 step "Odoo tests (fresh database)"
 db="stm_test_$(date +%s)_$$"
@@ -40,17 +44,20 @@ odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$ADDON" --test-enable \
 odoo_rc=${PIPESTATUS[0]}
 set -e
 
-stats=$(grep -E 'failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" | tail -1)
+stats=$(grep -aE 'failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" | tail -1)
 odoo_failed=$(sed -nE 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1+\2/p' <<<"$stats")
 odoo_total=$(sed -nE 's/.* of ([0-9]+) tests.*/\1/p' <<<"$stats")
 odoo_failed=$((${odoo_failed:-0}))
 # Warnings or errors logged by our addon, or mentioning it, fail the run
 # (OCA CI does the same); core noise about other modules does not.
-ours=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
-    | grep -E "odoo\.addons\.$ADDON|$ADDON|stm\.|stm_" || true)
+ours=$(grep -aE '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
+    | grep -aE "odoo\.addons\.$ADDON|$ADDON|stm\.|stm_" || true)
 
 status=0
-if ! grep -q "module $ADDON: creating or updating database tables\|Loading module $ADDON\|loading $ADDON/" "$log"; then
+if [ "$pytest_rc" -ne 0 ]; then
+    echo "FAIL: pytest exited with $pytest_rc"; status=1
+fi
+if ! grep -aq "module $ADDON: creating or updating database tables\|Loading module $ADDON\|loading $ADDON/" "$log"; then
     echo "FAIL: the module was not installed"; status=1
 fi
 if [ -z "$stats" ] || [ "${odoo_total:-0}" -eq 0 ]; then
@@ -63,8 +70,9 @@ if [ -n "$ours" ]; then
 fi
 odoo_passed=$(( ${odoo_total:-0} - odoo_failed ))
 passed=$(( ${py_passed:-0} + odoo_passed ))
-failed=$(( odoo_failed + status ))
+failed=$(( odoo_failed + py_failed ))
+[ "$failed" -eq 0 ] && [ "$status" -ne 0 ] && failed=1
 echo
-echo "pytest: ${py_passed:-0} passed; Odoo: $odoo_passed passed, $odoo_failed failed of ${odoo_total:-0}"
+echo "pytest: ${py_passed:-0} passed, $py_failed failed; Odoo: $odoo_passed passed, $odoo_failed failed of ${odoo_total:-0}"
 echo "summary: $passed passed, $failed failed"
-exit $(( status || failed ))
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

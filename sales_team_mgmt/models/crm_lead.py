@@ -56,7 +56,6 @@ class CrmLead(models.Model):
         index="btree_not_null",
         copy=False,
         readonly=True,
-        tracking=True,
     )
     stm_claim_state = fields.Selection(
         [
@@ -71,7 +70,10 @@ class CrmLead(models.Model):
         index=True,
     )
     stm_claim_user_id = fields.Many2one(
-        related="stm_claim_id.user_id", string="Customer Owner", store=True
+        related="stm_claim_id.user_id",
+        string="Customer Owner",
+        store=True,
+        tracking=False,
     )
     stm_claim_protected_until = fields.Date(
         related="stm_claim_id.protected_until", string="Claim Protected Until"
@@ -141,8 +143,10 @@ class CrmLead(models.Model):
         owner_stage_moves = self.env["crm.lead"]
         if "stage_id" in vals:
             owner_stage_moves = self.filtered(
-                lambda lead: lead.stage_id.id != vals["stage_id"]
-                and lead.user_id == self.env.user
+                lambda lead: (
+                    lead.stage_id.id != vals["stage_id"]
+                    and lead.user_id == self.env.user
+                )
             )
         result = super().write(vals)
         if any(fname in vals for fname in CLAIM_TRIGGER_FIELDS):
@@ -172,8 +176,10 @@ class CrmLead(models.Model):
         for vals in vals_list:
             too_long = oversized({f: vals.get(f) for f in SIZE_CHECKED_FIELDS})
             if too_long:
-                labels = ", ".join(self._fields[f].get_description(self.env)["string"]
-                                   for f in too_long)
+                labels = ", ".join(
+                    self._fields[f].get_description(self.env)["string"]
+                    for f in too_long
+                )
                 raise UserError(
                     self.env._(
                         "%(fields)s: too long. A customer's name, e-mail or phone "
@@ -241,7 +247,14 @@ class CrmLead(models.Model):
         if self._stm_is_manager():
             return
         for lead in self:
-            claim = lead.stm_claim_id
+            claim = lead.sudo().stm_claim_id
+            if claim and claim.state != "active" and user_id:
+                raise UserError(
+                    self.env._(
+                        "%s is in the pool: take it with the Claim button.",
+                        claim.name,
+                    )
+                )
             if claim.state == "active" and user_id != claim.user_id.id:
                 raise UserError(
                     self.env._(
@@ -269,18 +282,22 @@ class CrmLead(models.Model):
             vats.append(company.vat)
             emails.append(company.email)
             phones.append(company.phone_sanitized or company.phone)
-        for number in (self.phone, self.mobile):
-            if number:
-                phones.append(
-                    self._phone_format(number=number, country=self.country_id)
-                    or number
-                )
+        # Odoo already sanitised the main number (E.164) on save; a second
+        # number is formatted the same way.
+        phones.append(self.phone_sanitized)
+        numbers = [n for n in (self.mobile, self.phone) if n]
+        for number in numbers[1:]:
+            phones.append(
+                self._phone_format(number=number, country=self.country_id) or number
+            )
         return identity_keys(names=names, phones=phones, emails=emails, vats=vats)
 
     def _stm_claim_sync(self):
         """Claim the customer of each active, assigned lead: a new claim, the
         owner's existing claim, or a conflict (block / dispute)."""
-        leads = self.filtered(lambda lead: lead.active and lead.user_id)
+        # Claims of other salespeople are involved: the engine reads them as
+        # superuser (the uid, hence create_uid, stays the user's).
+        leads = self.sudo().filtered(lambda lead: lead.active and lead.user_id)
         if not leads:
             return
         install = self.env.context.get("install_mode") or self.env.context.get(
@@ -289,9 +306,23 @@ class CrmLead(models.Model):
         fresh, extend = [], []
         for lead in leads:
             claim = lead.stm_claim_id
-            if claim and claim.state == "active" and claim.user_id == lead.user_id:
+            if claim and claim.state == "active" and claim.user_id != lead.user_id:
+                # Only a manager gets here (see _stm_check_reassignment): the
+                # customer follows the lead to its new salesperson.
+                claim._take_over(lead.user_id)
+                claim.message_post(
+                    body=self.env._(
+                        "Handed over to %(user)s by %(manager)s.",
+                        user=lead.user_id.name,
+                        manager=self.env.user.name,
+                    )
+                )
+            elif claim and claim.state != "active":
+                # A manager assigned a pool customer.
+                claim._take_over(lead.user_id)
+            if claim and claim.state == "active":
                 extend.append(lead)
-            elif not claim or claim.state == "active":
+            elif not claim:
                 fresh.append(lead)
         if fresh:
             self._stm_claim_fresh(fresh, install)
@@ -324,9 +355,11 @@ class CrmLead(models.Model):
             self._stm_claim_request(lead, lead._stm_identity_keys(), install)
             for lead in leads
         ]
-        claim_ids, disputes = self.env["stm.claim"]._stm_register_customers(requests)
+        claim_ids, disputes = (
+            self.env["stm.claim"].sudo()._stm_register_customers(requests)
+        )
         by_claim = {}
-        for lead, claim_id in zip(leads, claim_ids):
+        for lead, claim_id in zip(leads, claim_ids, strict=True):
             if claim_id and lead.stm_claim_id.id != claim_id:
                 by_claim.setdefault(claim_id, []).append(lead.id)
         for claim_id, lead_ids in by_claim.items():
@@ -352,8 +385,11 @@ class CrmLead(models.Model):
         company_keys = {}
         for claim, (__, keys) in wanted.items():
             company_keys.setdefault(claim.company_id.id, set()).update(keys)
-        holders = self.env["stm.claim.key"]._lookup(company_keys)
-        taken = {(company, ktype, kval): claim_id for company, ktype, kval, claim_id in holders}
+        holders = self.env["stm.claim.key"].sudo()._lookup(company_keys)
+        taken = {
+            (company, ktype, kval): claim_id
+            for company, ktype, kval, claim_id in holders
+        }
         disputes = []
         for claim, (lead, keys) in wanted.items():
             others = {
@@ -363,16 +399,14 @@ class CrmLead(models.Model):
             } - {claim.id}
             free = {key for key in keys if (claim.company_id.id, *key) not in taken}
             if others:
-                other = self.env["stm.claim"].browse(min(others))
+                other = self.env["stm.claim"].sudo().browse(min(others))
                 mode = "dispute" if install else lead.team_id.stm_claim_conflict_mode
                 outcome = claim_policy.conflict_outcome(
                     mode, other.user_id == claim.user_id
                 )
                 if outcome == "block":
                     raise UserError(
-                        claim._conflict_message(
-                            other, lead.partner_name or lead.name
-                        )
+                        claim._conflict_message(other, lead.partner_name or lead.name)
                     )
                 if outcome == "dispute":
                     disputes.append((other.id, claim.id, lead.id))
@@ -384,12 +418,16 @@ class CrmLead(models.Model):
     def _stm_open_disputes(self, disputes):
         if not disputes:
             return
-        existing = self.env["stm.claim.dispute"].sudo().search(
-            [
-                ("state", "=", "open"),
-                ("claim_id", "in", [d[0] for d in disputes]),
-                ("rival_claim_id", "in", [d[1] for d in disputes]),
-            ]
+        existing = (
+            self.env["stm.claim.dispute"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "open"),
+                    ("claim_id", "in", [d[0] for d in disputes]),
+                    ("rival_claim_id", "in", [d[1] for d in disputes]),
+                ]
+            )
         )
         seen = {(d.claim_id.id, d.rival_claim_id.id) for d in existing}
         self.env["stm.claim.dispute"].sudo().create(
@@ -411,12 +449,12 @@ class CrmLead(models.Model):
         for lead in self:
             claim = lead.sudo().stm_claim_id
             if lead.stm_claim_state != "pool":
-                raise UserError(
-                    self.env._("%s is not in the pool.", lead.name)
-                )
+                raise UserError(self.env._("%s is not in the pool.", lead.name))
             team = user.sale_team_id or claim.team_id
-            active_claims = self.env["stm.claim"].sudo().search_count(
-                [("user_id", "=", user.id), ("state", "=", "active")]
+            active_claims = (
+                self.env["stm.claim"]
+                .sudo()
+                .search_count([("user_id", "=", user.id), ("state", "=", "active")])
             )
             refusal = claim_policy.pool_claim_refusal(
                 user_id=user.id,
@@ -447,9 +485,7 @@ class CrmLead(models.Model):
                     )
                 )
             claim._take_over(user)
-            claim.message_post(
-                body=self.env._("Taken from the pool by %s.", user.name)
-            )
+            claim.message_post(body=self.env._("Taken from the pool by %s.", user.name))
         return True
 
     def action_stm_release_claim(self):

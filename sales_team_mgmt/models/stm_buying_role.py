@@ -20,9 +20,7 @@ class StmBuyingRole(models.Model):
     _description = "Buying Role"
     _order = "lead_id, role, id"
 
-    lead_id = fields.Many2one(
-        "crm.lead", required=True, ondelete="cascade", index=True
-    )
+    lead_id = fields.Many2one("crm.lead", required=True, ondelete="cascade", index=True)
     partner_id = fields.Many2one(
         "res.partner", string="Contact", required=True, index=True
     )

@@ -159,7 +159,7 @@ class StmClaim(models.Model):
             groups, deferred = self._group_requests(requests, pending)
             inserted = self._try_insert(requests, groups)
             if inserted is not None:
-                for group, claim_id in zip(groups, inserted):
+                for group, claim_id in zip(groups, inserted, strict=True):
                     for index in group:
                         result[index] = claim_id
             else:
@@ -189,6 +189,7 @@ class StmClaim(models.Model):
     def _try_insert(self, requests, groups):
         """Insert one claim per group with all its keys. Returns the claim ids,
         or None when an active key already exists (nothing is inserted)."""
+        self.env["stm.claim.key"].flush_model()
         try:
             with self.env.cr.savepoint(flush=False):
                 claim_ids = []
@@ -225,30 +226,39 @@ class StmClaim(models.Model):
         data-modifying CTEs). Raw SQL because the key insert must not log an
         ERROR when it loses a race: the caller turns the unique violation
         into a clear message."""
-        today = fields.Date.context_today(self)
         now = self.env.cr.now()
         uid = self.env.uid
-        ctes, key_rows, returns = [], [], []
+        # The user's local day, computed by the database within the INSERT:
+        # reading the user's time zone from Python would cost queries.
+        today = SQL(
+            "((%s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE COALESCE(%s, "
+            "(SELECT partner.tz FROM res_users u JOIN res_partner partner "
+            "ON partner.id = u.partner_id WHERE u.id = %s), 'UTC'))::date",
+            fields.Datetime.now(),
+            self.env.context.get("tz") or None,
+            uid,
+        )
+        ctes, key_rows, returns = [SQL("today AS (SELECT %s AS day)", today)], [], []
         for index, values in enumerate(values_list):
             alias = SQL.identifier(f"claim_{index}")
-            until = claim_policy.protected_until(today, values["protection_days"])
+            days = values["protection_days"] or 0
             ctes.append(
                 SQL(
                     "%s AS (INSERT INTO stm_claim (name, user_id, team_id, "
                     "company_id, partner_id, state, claimed_on, last_followup_on, "
                     "protected_until, pinned, expiry_warned, has_open_dispute, "
-                    "create_uid, write_uid, create_date, write_date) VALUES "
-                    "(%s, %s, %s, %s, %s, 'active', %s, %s, %s, false, false, "
-                    "false, %s, %s, %s, %s) RETURNING id)",
+                    "create_uid, write_uid, create_date, write_date) SELECT "
+                    "%s, %s, %s, %s, %s, 'active', day, day, "
+                    "CASE WHEN %s > 0 THEN day + %s END, false, false, "
+                    "false, %s, %s, %s, %s FROM today RETURNING id, claimed_on)",
                     alias,
                     values["name"],
                     values["user_id"],
                     values["team_id"],
                     values["company_id"],
                     values["partner_id"],
-                    today,
-                    today,
-                    until,
+                    days,
+                    days,
                     uid,
                     uid,
                     now,
@@ -265,7 +275,7 @@ class StmClaim(models.Model):
                 )
                 for key_type, key_value in sorted(values["keys"])
             ]
-            returns.append(SQL("SELECT %s, id FROM %s", index, alias))
+            returns.append(SQL("SELECT %s, id, claimed_on FROM %s", index, alias))
         if key_rows:
             ctes.append(
                 SQL(
@@ -288,12 +298,31 @@ class StmClaim(models.Model):
             ),
             log_exceptions=False,
         )
-        claim_ids = [claim_id for __, claim_id in sorted(self.env.cr.fetchall())]
+        rows = sorted(self.env.cr.fetchall())
+        claim_ids = [claim_id for __, claim_id, __ in rows]
+        days = [day for __, __, day in rows]
+        # What was just inserted goes straight to the cache: reading it back
+        # would cost a query per create (the lead's claim status reads it).
+        columns = {
+            "name": [v["name"] for v in values_list],
+            "user_id": [v["user_id"] for v in values_list],
+            "team_id": [v["team_id"] for v in values_list],
+            "company_id": [v["company_id"] for v in values_list],
+            "partner_id": [v["partner_id"] for v in values_list],
+            "state": ["active"] * len(values_list),
+            "claimed_on": days,
+            "last_followup_on": days,
+            "protected_until": [
+                claim_policy.protected_until(day, v["protection_days"])
+                for day, v in zip(days, values_list, strict=True)
+            ],
+            "pinned": [False] * len(values_list),
+            "expiry_warned": [False] * len(values_list),
+            "has_open_dispute": [False] * len(values_list),
+        }
         claims = self.browse(claim_ids)
-        # Known values go straight to the cache: reading them back would cost
-        # a query per create.
-        for fname, value in (("state", "active"), ("has_open_dispute", False)):
-            self.env.cache.update(claims, self._fields[fname], [value] * len(claims))
+        for fname, values in columns.items():
+            self.env.cache.update(claims, self._fields[fname], values)
         return claim_ids
 
     @api.model
@@ -352,13 +381,14 @@ class StmClaim(models.Model):
                 # The key exists but our snapshot cannot see it: another
                 # transaction committed it after ours began.
                 self._raise_race_conflict(requests, fresh_groups)
-            for group, claim_id in zip(fresh_groups, inserted):
+            for group, claim_id in zip(fresh_groups, inserted, strict=True):
                 for index in group:
                     result[index] = claim_id
 
     def _add_keys(self, keys):
         """Attach more identities to this (active) claim."""
         self.ensure_one()
+        self.env["stm.claim.key"].flush_model()
         try:
             with self.env.cr.savepoint(flush=False):
                 now = self.env.cr.now()
@@ -394,33 +424,57 @@ class StmClaim(models.Model):
     @api.model
     def _raise_race_conflict(self, requests, groups):
         """Name the owner that a concurrent transaction just committed. Our
-        own snapshot cannot see it, so a fresh cursor reads it."""
+        own snapshot cannot see it, so a fresh cursor reads it (plain SQL: no
+        second environment is needed for three names)."""
         req = requests[groups[0][0]]
-        company_keys = {req["company_id"]: set(req["keys"])}
+        keys = tuple(sorted(req["keys"]))
         with self.env.registry.cursor() as cr:
-            env = self.env(cr=cr)
-            rows = env["stm.claim.key"]._lookup(company_keys)
-            claim = env["stm.claim"].browse(rows[0][3]) if rows else None
-            message = (
-                self._conflict_message(claim, req["label"])
-                if claim
-                else self.env._(
+            cr.execute(
+                SQL(
+                    "SELECT claim.name, partner.name, claim.claimed_on, "
+                    "(SELECT lead.name FROM crm_lead lead "
+                    " WHERE lead.stm_claim_id = claim.id ORDER BY lead.id LIMIT 1) "
+                    "FROM stm_claim_key key "
+                    "JOIN stm_claim claim ON claim.id = key.claim_id "
+                    "JOIN res_users owner ON owner.id = claim.user_id "
+                    "JOIN res_partner partner ON partner.id = owner.partner_id "
+                    "WHERE key.active AND key.company_id = %s "
+                    "AND (key.key_type, key.key_value) IN %s LIMIT 1",
+                    req["company_id"],
+                    keys,
+                )
+            )
+            row = cr.fetchone()
+        if not row:
+            raise UserError(
+                self.env._(
                     "%(customer)s was registered by someone else a moment ago; "
                     "reload and try again.",
                     customer=req["label"],
                 )
             )
-        raise UserError(message)
+        name, owner, claimed_on, lead = row
+        raise UserError(
+            self._format_conflict(req["label"] or name, owner, claimed_on, lead)
+        )
 
     def _conflict_message(self, claim, label):
-        lead = claim.sudo().lead_ids[:1]
+        claim = claim.sudo()
+        return self._format_conflict(
+            label or claim.name,
+            claim.user_id.name,
+            claim.claimed_on,
+            claim.with_context(active_test=False).lead_ids[:1].name,
+        )
+
+    def _format_conflict(self, customer, owner, claimed_on, lead_name):
         return self.env._(
             "%(customer)s is registered to %(owner)s since %(date)s (%(lead)s); "
             "ask your manager.",
-            customer=label or claim.name,
-            owner=claim.sudo().user_id.name,
-            date=claim.claimed_on,
-            lead=lead.name or self.env._("no opportunity yet"),
+            customer=customer,
+            owner=owner,
+            date=claimed_on,
+            lead=lead_name or self.env._("no opportunity yet"),
         )
 
     # ------------------------------------------------------------------
@@ -432,25 +486,36 @@ class StmClaim(models.Model):
         restarts from ``day`` (today by default)."""
         day = day or fields.Date.context_today(self)
         stale = self.filtered(
-            lambda c: c.state == "active"
-            and (not c.last_followup_on or c.last_followup_on < day)
+            lambda c: (
+                c.state == "active"
+                and (not c.last_followup_on or c.last_followup_on < day)
+            )
         )
         if stale:
             stale.sudo().write({"last_followup_on": day, "expiry_warned": False})
 
     def _send_to_pool(self, state):
         """Release or expire: keys stop locking, open leads lose their owner
-        and become readable by every salesperson of the company."""
-        today = fields.Date.context_today(self)
-        for owner, claims in self.grouped("user_id").items():
-            claims.sudo().write(
-                {
-                    "state": state,
-                    "last_owner_id": owner.id,
-                    "released_on": today,
-                    "pinned": False,
-                }
+        and become readable by every salesperson of the company. A fixed
+        number of queries whatever the number of claims or owners."""
+        if not self:
+            return
+        fnames = ["state", "last_owner_id", "released_on", "pinned", "expiry_warned"]
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE stm_claim SET state = %s, last_owner_id = user_id, "
+                "released_on = %s, pinned = false, expiry_warned = false, "
+                "write_uid = %s, write_date = %s WHERE id IN %s",
+                state,
+                fields.Date.context_today(self),
+                self.env.uid,
+                self.env.cr.now(),
+                tuple(self.ids),
             )
+        )
+        self.invalidate_recordset(fnames)
+        self.modified(fnames)
         self.sudo().key_ids.write({"active": False})
         open_leads = self.sudo().lead_ids.filtered(
             lambda lead: lead.active and lead.probability < 100
@@ -464,12 +529,15 @@ class StmClaim(models.Model):
             if claim.state != "active":
                 raise UserError(self.env._("%s is not an active claim.", claim.name))
             claim._check_owner_or_manager()
-            claim.sudo().lead_ids._stm_check_may_abandon()
+            claim.sudo().lead_ids.with_env(self.env)._stm_check_may_abandon()
+        self.flush_recordset()
         self._send_to_pool("released")
-        for claim in self:
-            claim.message_post(
-                body=self.env._("Released to the pool by %s.", self.env.user.name)
-            )
+        self._message_log_batch(
+            {
+                claim.id: self.env._("Released to the pool by %s.", self.env.user.name)
+                for claim in self
+            }
+        )
         return True
 
     def _check_owner_or_manager(self):
@@ -489,7 +557,9 @@ class StmClaim(models.Model):
         self.write({"pinned": False})
 
     def _check_manager(self):
-        if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
+        if not (
+            self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+        ):
             raise UserError(self.env._("Only a sales manager can do this."))
 
     def _take_over(self, user):
@@ -517,6 +587,7 @@ class StmClaim(models.Model):
         open_leads.with_context(stm_claim_transfer=True).write({"user_id": user.id})
 
     def _reactivate_keys(self, keys):
+        keys.flush_recordset()
         try:
             with self.env.cr.savepoint(flush=False):
                 self.env.cr.execute(
@@ -606,7 +677,9 @@ class StmClaim(models.Model):
             return
         activity_type = self.env.ref("mail.mail_activity_data_warning")
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().create(
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(
             [
                 {
                     "res_model_id": model_id,
@@ -614,7 +687,9 @@ class StmClaim(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": claim.user_id.id,
                     "date_deadline": claim.protected_until,
-                    "summary": self.env._("Follow up %s or lose it to the pool", claim.name),
+                    "summary": self.env._(
+                        "Follow up %s or lose it to the pool", claim.name
+                    ),
                     "note": self.env._(
                         "Your claim on %(customer)s expires after %(date)s. A "
                         "visit, a done activity or a stage move keeps it.",
@@ -628,16 +703,16 @@ class StmClaim(models.Model):
         to_warn.write({"expiry_warned": True})
 
     def _notify_owner_expired(self):
-        for claim in self:
-            claim.message_post(
-                body=self.env._(
+        self._message_log_batch(
+            {
+                claim.id: self.env._(
                     "No follow-up since %(date)s: %(customer)s went to the pool.",
                     date=claim.last_followup_on,
                     customer=claim.name,
-                ),
-                partner_ids=claim.last_owner_id.partner_id.ids,
-                subtype_xmlid="mail.mt_note",
-            )
+                )
+                for claim in self
+            }
+        )
 
     def _commit_between_batches(self):
         """Long crons keep finished batches; tests run in one transaction."""
@@ -649,4 +724,3 @@ class StmClaim(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_managers(self):
         self._check_manager()
-

@@ -115,7 +115,9 @@ class StmClaimDispute(models.Model):
     def action_resolve(self):
         """Give the customer, its leads and its keys to the winner (default:
         the suggested owner)."""
-        if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
+        if not (
+            self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+        ):
             raise UserError(self.env._("Only a sales manager can settle a dispute."))
         for dispute in self:
             if dispute.state != "open":
@@ -144,7 +146,7 @@ class StmClaimDispute(models.Model):
                 winner=winner.name,
                 loser=lose.user_id.name,
             )
-            for record in keep | lose | dispute:
+            for record in (keep, lose, dispute):
                 record.message_post(body=body)
         return True
 

@@ -38,7 +38,7 @@ class StmClaimKey(models.Model):
     user_id = fields.Many2one(related="claim_id.user_id", string="Owner")
 
     def init(self):
-        super().init()
+        result = super().init()
         # "One owner per identity" must hold even under concurrent inserts;
         # tools.create_unique_index has no WHERE clause, hence raw SQL.
         if not index_exists(self.env.cr, "stm_claim_key_active_uniq"):
@@ -49,6 +49,7 @@ class StmClaimKey(models.Model):
                     SQL.identifier(self._table),
                 )
             )
+        return result
 
     @api.model
     def _lookup(self, company_keys):
@@ -65,6 +66,7 @@ class StmClaimKey(models.Model):
         ]
         if not conditions:
             return []
+        self.flush_model(["active", "claim_id", "key_type", "key_value"])
         self.env.cr.execute(
             SQL(
                 "SELECT company_id, key_type, key_value, claim_id FROM %s "

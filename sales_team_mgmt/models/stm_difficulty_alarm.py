@@ -1,7 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-
 MANAGER_FIELDS = {"state", "outcome", "closed_on"}
 
 
@@ -76,7 +75,10 @@ class StmDifficultyAlarm(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any(MANAGER_FIELDS & set(vals) for vals in vals_list):
+        if any(
+            vals.get("state", "open") != "open" or vals.get("outcome")
+            for vals in vals_list
+        ):
             self._check_manager()
         alarms = super().create(vals_list)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
@@ -105,7 +107,9 @@ class StmDifficultyAlarm(models.Model):
         return super().write(vals)
 
     def _check_manager(self):
-        if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
+        if not (
+            self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+        ):
             raise UserError(self.env._("Only a sales manager can do this."))
 
     def action_acknowledge(self):

@@ -70,6 +70,8 @@ def as_date(value):
     """date from a date or datetime (datetime is a subclass of date)."""
     if value is None:
         return None
-    return value.date() if hasattr(value, "date") and callable(value.date) else date(
-        value.year, value.month, value.day
+    return (
+        value.date()
+        if hasattr(value, "date") and callable(value.date)
+        else date(value.year, value.month, value.day)
     )

@@ -1,0 +1,83 @@
+"""Manifest and data-file sanity, checked without Odoo."""
+
+import ast
+import csv
+import re
+
+import pytest
+from conftest import ADDON
+from lxml import etree
+
+MANIFEST = ast.literal_eval((ADDON / "__manifest__.py").read_text(encoding="utf-8"))
+XML_FILES = sorted(ADDON.rglob("*.xml"))
+
+
+def test_manifest_contract():
+    assert MANIFEST["version"] == "18.0.1.0.0"
+    assert MANIFEST["license"] == "LGPL-3"
+    assert set(MANIFEST["depends"]) == {"crm", "hr", "sms"}
+    assert "opencc" in MANIFEST["external_dependencies"]["python"]
+    assert MANIFEST["installable"]
+
+
+def test_manifest_files_exist_and_every_data_file_is_listed():
+    listed = MANIFEST["data"] + MANIFEST.get("demo", [])
+    for name in listed:
+        assert (ADDON / name).is_file(), name
+    assert len(listed) == len(set(listed)), "a file is listed twice"
+    on_disk = {
+        str(p.relative_to(ADDON))
+        for folder in ("views", "security", "data", "demo", "report", "wizards")
+        for p in (ADDON / folder).glob("*")
+        if p.suffix in (".xml", ".csv")
+    }
+    assert on_disk <= set(listed), on_disk - set(listed)
+
+
+def test_demo_only_in_demo():
+    for name in MANIFEST["data"]:
+        assert not name.startswith("demo/"), name
+    for name in MANIFEST.get("demo", []):
+        assert name.startswith("demo/"), name
+
+
+@pytest.mark.parametrize("path", XML_FILES, ids=lambda p: p.name)
+def test_xml_is_well_formed_and_odoo_18(path):
+    tree = etree.parse(str(path))
+    text = path.read_text(encoding="utf-8")
+    assert not tree.xpath("//tree"), "Odoo 18 uses <list>"
+    assert not re.search(r"\battrs=|\bstates=", text), "use invisible=/readonly="
+    for record in tree.xpath("//record[@model='ir.ui.view']"):
+        assert record.get("id"), "every view has an xml id"
+    if path.parent.name == "demo":
+        for record in tree.xpath("//record"):
+            assert record.get("id").endswith("_demo"), record.get("id")
+
+
+def test_xml_ids_follow_oca_names():
+    pattern = {
+        "ir.ui.view": r"_view_(form|list|search|kanban|pivot|graph|calendar|"
+        r"hierarchy|list_\w+|form_\w+)$",
+        "ir.actions.act_window": r"_action(_\w+)?$",
+        "ir.rule": r"_rule_\w+$",
+    }
+    for path in XML_FILES:
+        for record in etree.parse(str(path)).xpath("//record"):
+            regex = pattern.get(record.get("model"))
+            if regex and "." not in record.get("id"):
+                assert re.search(regex, record.get("id")), record.get("id")
+
+
+def test_access_csv_rows_are_complete():
+    with (ADDON / "security" / "ir.model.access.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    models_with_access = {row["model_id:id"] for row in rows}
+    declared = set()
+    for path in (ADDON / "models").glob("*.py"):
+        for match in re.finditer(r'_name = "([\w.]+)"', path.read_text()):
+            declared.add("model_" + match.group(1).replace(".", "_"))
+    assert declared <= models_with_access, declared - models_with_access
+    for row in rows:
+        for perm in ("perm_read", "perm_write", "perm_create", "perm_unlink"):
+            assert row[perm] in ("0", "1")
