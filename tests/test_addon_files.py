@@ -75,7 +75,9 @@ def test_access_csv_rows_are_complete():
     models_with_access = {row["model_id:id"] for row in rows}
     declared = set()
     for path in (ADDON / "models").glob("*.py"):
-        for match in re.finditer(r'_name = "([\w.]+)"', path.read_text()):
+        for match in re.finditer(
+            r'^    _name = "([\w.]+)"', path.read_text(), re.MULTILINE
+        ):
             declared.add("model_" + match.group(1).replace(".", "_"))
     assert declared <= models_with_access, declared - models_with_access
     for row in rows:

@@ -78,8 +78,12 @@ class CrmLead(models.Model):
     stm_claim_protected_until = fields.Date(
         related="stm_claim_id.protected_until", string="Claim Protected Until"
     )
-    stm_alarm_ids = fields.One2many("stm.difficulty.alarm", "lead_id")
-    stm_alarm_count = fields.Integer(compute="_compute_stm_alarm_count")
+    stm_alarm_ids = fields.One2many(
+        "stm.difficulty.alarm", "lead_id", string="Difficulty Alarms"
+    )
+    stm_alarm_count = fields.Integer(
+        string="Alarm Count", compute="_compute_stm_alarm_count"
+    )
     stm_buying_role_ids = fields.One2many(
         "stm.buying.role", "lead_id", string="Buying Roles"
     )

@@ -80,7 +80,7 @@ class StmClaim(models.Model):
         tracking=True,
         help="Pinned by a manager: the claim never expires.",
     )
-    expiry_warned = fields.Boolean(copy=False)
+    expiry_warned = fields.Boolean(string="Expiry Warning Sent", copy=False)
     last_owner_id = fields.Many2one(
         "res.users",
         string="Previous Owner",
@@ -88,8 +88,12 @@ class StmClaim(models.Model):
         "salesperson waits the team's cooldown before taking it back.",
     )
     released_on = fields.Date(string="To Pool On", copy=False)
-    holder_dispute_ids = fields.One2many("stm.claim.dispute", "claim_id")
-    rival_dispute_ids = fields.One2many("stm.claim.dispute", "rival_claim_id")
+    holder_dispute_ids = fields.One2many(
+        "stm.claim.dispute", "claim_id", string="Disputes as First Owner"
+    )
+    rival_dispute_ids = fields.One2many(
+        "stm.claim.dispute", "rival_claim_id", string="Disputes as Second Owner"
+    )
     has_open_dispute = fields.Boolean(
         compute="_compute_has_open_dispute", store=True, string="Disputed"
     )

@@ -1,0 +1,39 @@
+"""Merge the template into each language file: new terms appear untranslated
+(the root test then fails until someone translates them), vanished terms are
+dropped, translations and comments of kept terms stay."""
+
+import sys
+from pathlib import Path
+
+import polib
+
+LANGS = ("zh_CN", "zh_TW")
+
+
+def merge(folder):
+    pot = polib.pofile(str(folder / "sales_team_mgmt.pot"))
+    for lang in LANGS:
+        path = folder / f"{lang}.po"
+        old = polib.pofile(str(path)) if path.exists() else polib.POFile()
+        known = {(e.msgctxt, e.msgid): e.msgstr for e in old if not e.obsolete}
+        po = polib.POFile(wrapwidth=78)
+        po.metadata = dict(pot.metadata, Language=lang)
+        po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
+        for entry in pot:
+            entry = polib.POEntry(
+                msgid=entry.msgid,
+                msgctxt=entry.msgctxt,
+                msgstr=known.get((entry.msgctxt, entry.msgid), ""),
+                occurrences=entry.occurrences,
+                comment=entry.comment,
+                tcomment=entry.tcomment,
+                flags=entry.flags,
+            )
+            po.append(entry)
+        po.save(str(path))
+        missing = sum(1 for e in po if not e.msgstr)
+        print(f"{path.name}: {len(po)} terms, {missing} untranslated")
+
+
+if __name__ == "__main__":
+    merge(Path(sys.argv[1]))
