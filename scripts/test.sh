@@ -26,8 +26,8 @@ set +e
 "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests | tee "$pytest_log"
 pytest_rc=${PIPESTATUS[0]}
 set -e
-py_passed=$(grep -oE '[0-9]+ passed' "$pytest_log" | tail -1 | cut -d' ' -f1)
-py_failed=$(grep -oE '[0-9]+ (failed|error)' "$pytest_log" | awk '{s+=$1} END {print s+0}')
+py_passed=$( (grep -oE '[0-9]+ passed' "$pytest_log" || true) | tail -1 | cut -d' ' -f1)
+py_failed=$( (grep -oE '[0-9]+ (failed|error)' "$pytest_log" || true) | awk '{s+=$1} END {print s+0}')
 
 step "Odoo tests (fresh database)"
 db="stm_test_$(date +%s)_$$"
@@ -44,7 +44,7 @@ odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$ADDON" --test-enable \
 odoo_rc=${PIPESTATUS[0]}
 set -e
 
-stats=$(grep -aE 'failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" | tail -1)
+stats=$( (grep -aE 'failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" || true) | tail -1)
 odoo_failed=$(sed -nE 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1+\2/p' <<<"$stats")
 odoo_total=$(sed -nE 's/.* of ([0-9]+) tests.*/\1/p' <<<"$stats")
 odoo_failed=$((${odoo_failed:-0}))
