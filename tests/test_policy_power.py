@@ -1,6 +1,6 @@
 from datetime import date
 
-from policy.power import decision_power, role_map_completeness, suggest_winner
+from policy.power import ROLES, decision_power, role_map_completeness, suggest_winner
 
 
 def test_each_contact_counts_once_with_its_strongest_role():
@@ -31,13 +31,4 @@ def test_tie_goes_to_the_earliest_claim():
 def test_role_map_completeness():
     assert role_map_completeness([]) == 0
     assert role_map_completeness(["decider", "decider", "buyer"]) == 29
-    roles = [
-        "initiator",
-        "user",
-        "influencer",
-        "decider",
-        "approver",
-        "buyer",
-        "gatekeeper",
-    ]
-    assert role_map_completeness(roles) == 100
+    assert role_map_completeness(list(ROLES)) == 100

@@ -1,3 +1,4 @@
+from . import res_users
 from . import crm_team
 from . import stm_claim_key
 from . import stm_claim

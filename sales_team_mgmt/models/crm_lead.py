@@ -173,7 +173,7 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------------
 
     def _stm_is_manager(self):
-        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+        return self.env["res.users"]._stm_is_sales_manager()
 
     @api.model
     def _stm_check_sizes(self, vals_list):

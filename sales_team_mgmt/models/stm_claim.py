@@ -545,7 +545,7 @@ class StmClaim(models.Model):
         return True
 
     def _check_owner_or_manager(self):
-        if self.env.su or self.env.user.has_group("sales_team.group_sale_manager"):
+        if self.env["res.users"]._stm_is_sales_manager():
             return
         if self.user_id != self.env.user:
             raise UserError(
@@ -561,10 +561,7 @@ class StmClaim(models.Model):
         self.write({"pinned": False})
 
     def _check_manager(self):
-        if not (
-            self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
-        ):
-            raise UserError(self.env._("Only a sales manager can do this."))
+        self.env["res.users"]._stm_check_sales_manager()
 
     def _take_over(self, user):
         """Give the claim and its open leads to ``user``, reactivating its

@@ -115,10 +115,9 @@ class StmClaimDispute(models.Model):
     def action_resolve(self):
         """Give the customer, its leads and its keys to the winner (default:
         the suggested owner)."""
-        if not (
-            self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
-        ):
-            raise UserError(self.env._("Only a sales manager can settle a dispute."))
+        self.env["res.users"]._stm_check_sales_manager(
+            self.env._("Only a sales manager can settle a dispute.")
+        )
         for dispute in self:
             if dispute.state != "open":
                 raise UserError(self.env._("This dispute is already settled."))

@@ -107,10 +107,7 @@ class StmDifficultyAlarm(models.Model):
         return super().write(vals)
 
     def _check_manager(self):
-        if not (
-            self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
-        ):
-            raise UserError(self.env._("Only a sales manager can do this."))
+        self.env["res.users"]._stm_check_sales_manager()
 
     def action_acknowledge(self):
         self._check_manager()
