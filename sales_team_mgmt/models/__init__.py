@@ -6,5 +6,10 @@ from . import stm_claim_dispute
 from . import stm_difficulty_alarm
 from . import stm_buying_role
 from . import crm_lead
+from . import crm_lead_project
+from . import stm_visit
+from . import stm_progress_entry
+from . import stm_discipline
+from . import stm_compliance
 from . import res_partner
 from . import mail_activity

@@ -8,6 +8,47 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     stm_claim_ids = fields.One2many("stm.claim", "partner_id", string="Customer Claims")
+    stm_visit_count = fields.Integer(
+        string="Visit Count", compute="_compute_stm_visit_count"
+    )
+
+    def _compute_stm_visit_count(self):
+        companies = self.commercial_partner_id
+        counts = dict(
+            self.env["stm.visit"]._read_group(
+                [("partner_id", "in", companies.ids), ("state", "!=", "cancelled")],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+        for partner in self:
+            partner.stm_visit_count = counts.get(partner.commercial_partner_id, 0)
+
+    def action_stm_view_visits(self):
+        self.ensure_one()
+        company = self.commercial_partner_id
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_team_mgmt.stm_visit_action"
+        )
+        action["domain"] = [("partner_id", "=", company.id)]
+        action["context"] = {"default_partner_id": company.id}
+        return action
+
+    def action_stm_log_visit(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log Visit"),
+            "res_model": "stm.visit",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_partner_id": self.commercial_partner_id.id,
+                "default_contact_ids": [(6, 0, self.ids)]
+                if not self.is_company
+                else [],
+            },
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,0 +1,286 @@
+import threading
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..policy import quota
+
+
+class StmCompliance(models.Model):
+    """A salesperson's daily quota snapshot (seed 001): feedback visits,
+    weekly visits to project customers, self-developed registered projects,
+    dossiers on time. Failing 30 days in a row raises a warning, 90 a review."""
+
+    _name = "stm.compliance"
+    _description = "Daily Quota Compliance"
+    _order = "date desc, user_id"
+    _rec_name = "user_id"
+
+    user_id = fields.Many2one(
+        "res.users", string="Salesperson", required=True, index=True, readonly=True
+    )
+    team_id = fields.Many2one("crm.team", readonly=True, index=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    date = fields.Date(required=True, readonly=True, index=True)
+    feedback_visits_30d = fields.Integer(string="Feedback Visits (30 d)", readonly=True)
+    feedback_visits_target = fields.Integer(
+        string="Feedback Visit Quota", readonly=True
+    )
+    customers_below_weekly = fields.Integer(
+        string="Project Customers under-visited",
+        readonly=True,
+        help="Customers with an open registered project visited fewer times than "
+        "the weekly minimum in the last complete week.",
+    )
+    weekly_visits_target = fields.Integer(
+        string="Weekly Visits per Customer", readonly=True
+    )
+    registered_projects_12m = fields.Integer(
+        string="Registered Projects (12 m)", readonly=True
+    )
+    registered_projects_target = fields.Integer(
+        string="Registered Project Quota", readonly=True
+    )
+    dossiers_overdue = fields.Integer(string="Overdue Dossiers", readonly=True)
+    passed = fields.Boolean(readonly=True, aggregator="bool_and")
+    failing_since = fields.Date(readonly=True)
+    failing_days = fields.Integer(
+        string="Days Failing", readonly=True, aggregator="max"
+    )
+
+    _sql_constraints = [
+        ("user_date_uniq", "UNIQUE(user_id, date)", "One snapshot per day and person."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Cron
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_snapshot(self):
+        """Today's snapshot of every team member, then the escalations. A
+        fixed number of queries per time zone, whatever the number of
+        salespeople; running it twice the same day changes nothing."""
+        members = self.env["crm.team.member"].search(
+            [("crm_team_id.active", "=", True), ("user_id.active", "=", True)]
+        )
+        team_of = {}
+        for member in members:
+            team_of.setdefault(member.user_id, member.crm_team_id)
+        by_tz = defaultdict(lambda: self.env["res.users"])
+        for user in team_of:
+            by_tz[user.tz or "UTC"] |= user
+        done = 0
+        for tz, users in by_tz.items():
+            self._snapshot_users(users, team_of, tz)
+            done += len(users)
+            self.env["ir.cron"]._notify_progress(
+                done=done, remaining=len(team_of) - done
+            )
+            if not getattr(threading.current_thread(), "testing", False):
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    @api.model
+    def _snapshot_users(self, users, team_of, tz):
+        today = quota.local_day(fields.Datetime.now(), tz)
+        metrics = self._metrics(users, today, tz)
+        previous = self._previous_snapshots(users, today)
+        existing = {
+            snapshot.user_id: snapshot
+            for snapshot in self.search(
+                [("user_id", "in", users.ids), ("date", "=", today)]
+            )
+        }
+        to_create = []
+        for user in users:
+            team = team_of[user]
+            values = self._verdict(user, team, today, metrics, previous.get(user.id))
+            if user in existing:
+                existing[user].write(values)
+            else:
+                to_create.append(values)
+        snapshots = self.create(to_create) | self.browse(
+            [s.id for s in existing.values()]
+        )
+        self._escalate(snapshots.filtered(lambda s: not s.passed), team_of, today)
+
+    @api.model
+    def _metrics(self, users, today, tz):
+        Visit = self.env["stm.visit"].sudo()
+        Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
+        start30, end30 = quota.utc_bounds(*quota.rolling_days(today, 30), tz)
+        feedback = dict(
+            Visit._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("state", "=", "done"),
+                    ("has_feedback", "=", True),
+                    ("date", ">=", start30),
+                    ("date", "<", end30),
+                ],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        first_day, last_day = quota.rolling_year(today)
+        registered = dict(
+            Lead._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("stm_registered", "=", True),
+                    ("stm_self_developed", "=", True),
+                    ("stm_registered_on", ">=", first_day),
+                    ("stm_registered_on", "<=", last_day),
+                ],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        overdue = dict(
+            Lead.with_context(active_test=True)._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("stm_registered", "=", True),
+                    ("stm_dossier_complete", "=", False),
+                    ("stm_dossier_deadline", "<", today),
+                ],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        project_customers = defaultdict(set)
+        for user, partner in Lead.with_context(active_test=True)._read_group(
+            [
+                ("user_id", "in", users.ids),
+                ("stm_registered", "=", True),
+                ("probability", "<", 100),
+                ("partner_id", "!=", False),
+            ],
+            ["user_id", "partner_id"],
+        ):
+            project_customers[user].add(partner.commercial_partner_id)
+        week_start, week_end = quota.utc_bounds(
+            *quota.last_complete_iso_week(today), tz
+        )
+        weekly = defaultdict(dict)
+        for user, partner, count in Visit._read_group(
+            [
+                ("user_id", "in", users.ids),
+                ("state", "=", "done"),
+                ("date", ">=", week_start),
+                ("date", "<", week_end),
+            ],
+            ["user_id", "partner_id"],
+            ["__count"],
+        ):
+            weekly[user][partner] = count
+        return {
+            "feedback": feedback,
+            "registered": registered,
+            "overdue": overdue,
+            "project_customers": project_customers,
+            "weekly": weekly,
+        }
+
+    @api.model
+    def _previous_snapshots(self, users, today):
+        """Latest snapshot before today per user: {user_id: (date, failing_since)}."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT DISTINCT ON (user_id) user_id, date, failing_since "
+                "FROM stm_compliance WHERE user_id IN %s AND date < %s "
+                "ORDER BY user_id, date DESC",
+                tuple(users.ids),
+                today,
+            )
+        )
+        return {uid: (day, since) for uid, day, since in self.env.cr.fetchall()}
+
+    @api.model
+    def _verdict(self, user, team, today, metrics, previous):
+        weekly_min = team.stm_min_weekly_visits_per_customer
+        values = {
+            "user_id": user.id,
+            "team_id": team.id,
+            "company_id": team.company_id.id or user.company_id.id,
+            "date": today,
+            "feedback_visits_30d": metrics["feedback"].get(user, 0),
+            "feedback_visits_target": team.stm_min_feedback_visits_30d,
+            "customers_below_weekly": quota.customers_below_weekly(
+                metrics["weekly"].get(user, {}),
+                metrics["project_customers"].get(user, set()),
+                weekly_min,
+            ),
+            "weekly_visits_target": weekly_min,
+            "registered_projects_12m": metrics["registered"].get(user, 0),
+            "registered_projects_target": team.stm_min_registered_projects_year,
+            "dossiers_overdue": metrics["overdue"].get(user, 0),
+        }
+        values["passed"] = quota.passed(
+            feedback_visits=values["feedback_visits_30d"],
+            feedback_target=values["feedback_visits_target"],
+            customers_below=values["customers_below_weekly"],
+            registered_projects=values["registered_projects_12m"],
+            registered_target=values["registered_projects_target"],
+            dossiers_overdue=values["dossiers_overdue"],
+        )
+        previous_day, previous_since = previous or (None, None)
+        since = quota.failing_since(
+            previous_since, previous_day, today, values["passed"]
+        )
+        values["failing_since"] = since
+        values["failing_days"] = (today - since).days + 1 if since else 0
+        return values
+
+    @api.model
+    def _escalate(self, failing, team_of, today):
+        """One warning and one review per failing streak, never twice: the
+        streak is the discipline record's origin."""
+        if not failing:
+            return
+        origins = {
+            s: f"stm.compliance:{s.user_id.id}:{s.failing_since}" for s in failing
+        }
+        Discipline = self.env["stm.discipline"].sudo()
+        raised = defaultdict(set)
+        for record in Discipline.search([("origin", "in", list(origins.values()))]):
+            raised[record.origin].add(record.kind)
+        to_create = []
+        for snapshot, origin in origins.items():
+            team = team_of.get(snapshot.user_id, snapshot.team_id)
+            kind = quota.escalation(
+                snapshot.failing_since,
+                today,
+                raised[origin],
+                team.stm_compliance_warning_days,
+                team.stm_compliance_review_days,
+            )
+            if kind:
+                to_create.append(
+                    {
+                        "user_id": snapshot.user_id.id,
+                        "company_id": snapshot.company_id.id or self.env.company.id,
+                        "kind": kind,
+                        "source": "quota",
+                        "origin": origin,
+                        "date": today,
+                        "reason": self.env._(
+                            "Quotas missed every day since %(since)s (%(days)s days): "
+                            "%(visits)s/%(visit_target)s feedback visits in 30 days, "
+                            "%(projects)s/%(project_target)s registered projects in 12 "
+                            "months, %(below)s project customers under-visited, "
+                            "%(overdue)s overdue dossiers.",
+                            since=snapshot.failing_since,
+                            days=snapshot.failing_days,
+                            visits=snapshot.feedback_visits_30d,
+                            visit_target=snapshot.feedback_visits_target,
+                            projects=snapshot.registered_projects_12m,
+                            project_target=snapshot.registered_projects_target,
+                            below=snapshot.customers_below_weekly,
+                            overdue=snapshot.dossiers_overdue,
+                        ),
+                    }
+                )
+        if to_create:
+            Discipline.with_context(mail_create_nolog=True).create(to_create)

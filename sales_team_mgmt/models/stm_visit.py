@@ -1,0 +1,288 @@
+from datetime import datetime, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..policy.quota import local_day
+
+# A visit report is prose, not a document dump.
+MAX_TEXT_LENGTH = 20_000
+EARLIEST_VISIT = datetime(2000, 1, 1)
+TEXT_FIELDS = ("purpose", "result", "solution", "next_step")
+
+
+class StmVisit(models.Model):
+    """One customer visit (拜访): who, when, why, what the customer said and
+    what was presented. Done visits feed the quotas and keep the claim."""
+
+    _name = "stm.visit"
+    _description = "Customer Visit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Visitor",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    team_id = fields.Many2one(
+        "crm.team",
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="The customer company; a person is replaced by their company.",
+    )
+    contact_ids = fields.Many2many(
+        "res.partner",
+        string="People Met",
+        domain="[('commercial_partner_id', '=', partner_id)]",
+    )
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Opportunity",
+        index="btree_not_null",
+        check_company=True,
+        domain="[('partner_id', 'child_of', partner_id)]",
+    )
+    date = fields.Datetime(
+        required=True, default=fields.Datetime.now, index=True, tracking=True
+    )
+    duration = fields.Float(string="Duration (hours)", default=1.0)
+    visit_type = fields.Selection(
+        [
+            ("onsite", "On Site"),
+            ("phone", "Phone"),
+            ("video", "Video Call"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        required=True,
+        default="onsite",
+    )
+    purpose = fields.Text(required=True)
+    result = fields.Text(string="Customer Feedback")
+    solution = fields.Text(string="What We Presented")
+    next_step = fields.Char()
+    next_date = fields.Date()
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="planned",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    has_feedback = fields.Boolean(
+        compute="_compute_has_feedback", store=True, string="With Feedback"
+    )
+
+    _sql_constraints = [
+        (
+            "duration_sane",
+            "CHECK(duration >= 0 AND duration <= 24)",
+            "A visit lasts between 0 and 24 hours.",
+        ),
+    ]
+
+    @api.depends("partner_id.name", "date")
+    def _compute_name(self):
+        for visit in self:
+            day = fields.Date.to_string(visit.date.date()) if visit.date else ""
+            visit.name = f"{visit.partner_id.name or ''} {day}".strip()
+
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        for visit in self:
+            visit.team_id = visit.user_id.sale_team_id or visit.team_id
+
+    @api.depends("result")
+    def _compute_has_feedback(self):
+        for visit in self:
+            visit.has_feedback = bool(visit.result and visit.result.strip())
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _check_text_sizes(self, vals):
+        too_long = [
+            self._fields[f].get_description(self.env)["string"]
+            for f in TEXT_FIELDS
+            if isinstance(vals.get(f), str) and len(vals[f]) > MAX_TEXT_LENGTH
+        ]
+        if too_long:
+            raise UserError(
+                self.env._(
+                    "%(fields)s: at most %(limit)s characters. Attach long "
+                    "documents to the visit instead.",
+                    fields=", ".join(too_long),
+                    limit=MAX_TEXT_LENGTH,
+                )
+            )
+
+    @api.constrains("date")
+    def _check_date_range(self):
+        latest = fields.Datetime.now() + timedelta(days=5 * 366)
+        for visit in self:
+            if visit.date and not EARLIEST_VISIT <= visit.date <= latest:
+                raise ValidationError(
+                    self.env._(
+                        "%(date)s is not a plausible visit date (2000 to five "
+                        "years ahead).",
+                        date=visit.date,
+                    )
+                )
+
+    @api.constrains("purpose")
+    def _check_purpose(self):
+        for visit in self:
+            if not (visit.purpose or "").strip():
+                raise ValidationError(self.env._("Say why you visit the customer."))
+
+    @api.model
+    def _commercial_values(self, vals):
+        """A person as customer: the visit belongs to their company, and the
+        person joins the people met."""
+        if not vals.get("partner_id"):
+            return vals
+        partner = self.env["res.partner"].browse(vals["partner_id"])
+        company = partner.commercial_partner_id
+        if company != partner:
+            vals = dict(vals, partner_id=company.id)
+            vals.setdefault("contact_ids", [])
+            vals["contact_ids"] = [*list(vals["contact_ids"]), (4, partner.id)]
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_text_sizes(vals)
+        vals_list = [self._commercial_values(vals) for vals in vals_list]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_text_sizes(vals)
+        if not self.env["res.users"]._stm_is_sales_manager():
+            if self.filtered(lambda v: v.state == "done"):
+                raise UserError(
+                    self.env._(
+                        "A done visit is part of the record; only a sales manager "
+                        "can change it."
+                    )
+                )
+            if vals.get("state") == "done":
+                raise UserError(self.env._("Use the Done button to close a visit."))
+        return super().write(self._commercial_values(vals))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_managers(self):
+        self.env["res.users"]._stm_check_sales_manager(
+            self.env._("Only a sales manager can delete visits; cancel it instead.")
+        )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_done(self):
+        """Close the visit: needs the customer's feedback and a date neither
+        in the future nor older than the team allows."""
+        now = fields.Datetime.now()
+        for visit in self:
+            if visit.state != "planned":
+                raise UserError(self.env._("Only planned visits can be done."))
+            if not visit.has_feedback:
+                raise UserError(
+                    self.env._(
+                        "Write down what the customer said (feedback) before "
+                        "closing the visit."
+                    )
+                )
+            if visit.date > now + timedelta(minutes=5):
+                raise UserError(self.env._("A visit in the future cannot be done yet."))
+            allowed = visit.team_id.stm_visit_backdate_days if visit.team_id else 2
+            tz = visit.user_id.tz or self.env.user.tz
+            age = (local_day(now, tz) - local_day(visit.date, tz)).days
+            if age > allowed:
+                raise UserError(
+                    self.env._(
+                        "This visit is %(age)s days old; visits are reported within "
+                        "%(allowed)s days. Ask your manager to record it.",
+                        age=age,
+                        allowed=allowed,
+                    )
+                )
+        # super().write: the salesperson's own write() refuses state changes.
+        super().write({"state": "done"})
+        self._refresh_followups()
+        return True
+
+    def action_cancel(self):
+        for visit in self:
+            if visit.state == "done":
+                self.env["res.users"]._stm_check_sales_manager(
+                    self.env._("Only a sales manager can cancel a done visit.")
+                )
+        super().write({"state": "cancelled"})
+        return True
+
+    def _refresh_followups(self):
+        """Done visits keep the visitor's claim on the customer alive and date
+        the last contact of the people met."""
+        claims = (
+            self.env["stm.claim"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "active"),
+                    "|",
+                    ("lead_ids", "in", self.lead_id.ids),
+                    ("partner_id", "in", self.partner_id.ids),
+                ]
+            )
+        )
+        for visit in self:
+            day = local_day(visit.date, visit.user_id.tz)
+            mine = claims.filtered(
+                lambda c, v=visit: (
+                    c.user_id == v.user_id
+                    and (c.partner_id == v.partner_id or v.lead_id in c.lead_ids)
+                )
+            )
+            mine._touch_followup(min(day, fields.Date.context_today(self)))
+        roles = (
+            self.env["stm.buying.role"]
+            .sudo()
+            .search(
+                [
+                    ("lead_id", "in", self.lead_id.ids),
+                    ("partner_id", "in", self.contact_ids.ids),
+                ]
+            )
+        )
+        for role in roles:
+            days = [
+                local_day(v.date, v.user_id.tz)
+                for v in self
+                if v.lead_id == role.lead_id and role.partner_id in v.contact_ids
+            ]
+            if days and (not role.last_contact_on or max(days) > role.last_contact_on):
+                role.last_contact_on = max(days)
