@@ -97,7 +97,14 @@ class StmCompliance(models.Model):
             team = team_of[user]
             values = self._verdict(user, team, today, metrics, previous.get(user.id))
             if user in existing:
-                existing[user].write(values)
+                snapshot = existing[user]
+                changed = {
+                    fname: value
+                    for fname, value in values.items()
+                    if _plain(snapshot[fname]) != _plain(value)
+                }
+                if changed:
+                    snapshot.write(changed)
             else:
                 to_create.append(values)
         snapshots = self.create(to_create) | self.browse(
@@ -284,3 +291,10 @@ class StmCompliance(models.Model):
                 )
         if to_create:
             Discipline.with_context(mail_create_nolog=True).create(to_create)
+
+
+def _plain(value):
+    """Comparable form of a field value (records become ids, empties False)."""
+    if isinstance(value, models.BaseModel):
+        return value.id or False
+    return value if value or value == 0 else False

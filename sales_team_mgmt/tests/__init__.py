@@ -4,3 +4,5 @@ from . import test_claim_pool
 from . import test_claim_alarm_lock
 from . import test_claim_race
 from . import test_hooks
+from . import test_visit
+from . import test_compliance

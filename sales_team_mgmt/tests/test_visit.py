@@ -1,0 +1,162 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import StmCase
+
+
+@tagged("post_install", "-at_install")
+class TestVisit(StmCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Omega Machinery Co., Ltd.", "is_company": True}
+        )
+        cls.buyer = cls.env["res.partner"].create(
+            {"name": "Mr Ou", "parent_id": cls.customer.id}
+        )
+
+    def _visit(self, user=None, **values):
+        values.setdefault("partner_id", self.customer.id)
+        values.setdefault("purpose", "Needs analysis")
+        return (
+            self.env["stm.visit"]
+            .with_user(user or self.rep_a)
+            .create(values)
+            .with_env(self.env)
+        )
+
+    def test_log_visit_from_the_lead_form(self):
+        lead = self._lead(self.rep_a, partner_id=self.buyer.id, name="Omega line")
+        action = lead.with_user(self.rep_a).action_stm_log_visit()
+        with Form(
+            self.env["stm.visit"].with_user(self.rep_a).with_context(action["context"])
+        ) as form:
+            self.assertEqual(form.partner_id, self.customer)
+            self.assertEqual(form.lead_id, lead)
+            form.purpose = "Demo of the MES"
+            form.result = "They want a pilot in May"
+        visit = form.record
+        self.assertIn(self.buyer, visit.contact_ids)
+        visit.with_user(self.rep_a).action_done()
+        self.assertEqual(visit.state, "done")
+        self.assertEqual(lead.stm_visit_count, 1)
+        self.assertEqual(self.customer.stm_visit_count, 1)
+
+    def test_person_is_replaced_by_their_company(self):
+        visit = self._visit(partner_id=self.buyer.id)
+        self.assertEqual(visit.partner_id, self.customer)
+        self.assertEqual(visit.contact_ids, self.buyer)
+
+    def test_done_needs_feedback(self):
+        visit = self._visit()
+        with self.assertRaisesRegex(UserError, "feedback"):
+            visit.with_user(self.rep_a).action_done()
+        visit.with_user(self.rep_a).result = "   "
+        with self.assertRaisesRegex(UserError, "feedback"):
+            visit.with_user(self.rep_a).action_done()
+
+    @freeze_time("2026-06-10 06:00:00")
+    def test_no_future_and_no_old_done_visits(self):
+        future = self._visit(date=datetime(2026, 6, 11, 9), result="n/a")
+        with self.assertRaisesRegex(UserError, "future"):
+            future.with_user(self.rep_a).action_done()
+        old = self._visit(date=datetime(2026, 6, 7, 9), result="They said yes")
+        with self.assertRaisesRegex(UserError, "3 days old"):
+            old.with_user(self.rep_a).action_done()
+        recent = self._visit(date=datetime(2026, 6, 8, 9), result="They said yes")
+        recent.with_user(self.rep_a).action_done()
+        self.assertEqual(recent.state, "done")
+
+    def test_done_visits_are_read_only_for_salespeople(self):
+        visit = self._visit(result="Budget approved")
+        visit.with_user(self.rep_a).action_done()
+        with self.assertRaises(UserError):
+            visit.with_user(self.rep_a).write({"result": "Budget doubled"})
+        with self.assertRaises(UserError):
+            visit.with_user(self.rep_a).action_cancel()
+        with self.assertRaises(UserError):
+            visit.with_user(self.rep_a).unlink()
+        visit.with_user(self.manager).write({"result": "Budget approved (corrected)"})
+
+    def test_salesperson_cannot_self_close_by_write(self):
+        visit = self._visit(result="ok")
+        with self.assertRaises(UserError):
+            visit.with_user(self.rep_a).write({"state": "done"})
+
+    def test_visits_are_private(self):
+        visit = self._visit()
+        with self.assertRaises(AccessError):
+            visit.with_user(self.rep_b).read(["purpose"])
+        self.assertTrue(visit.with_user(self.sales_admin).read(["purpose"]))
+
+    def test_bad_input_is_refused_cleanly(self):
+        count = self.env["stm.visit"].search_count([])
+        with self.assertRaisesRegex(UserError, "at most"):
+            self._visit(purpose="x" * 1_000_000)
+        with self.assertRaises(ValidationError):
+            self._visit(purpose="   ")
+        with self.assertRaises(ValidationError):
+            self._visit(date=datetime(1900, 1, 1))
+        with self.assertRaises(ValidationError):
+            self._visit(date=datetime(2999, 1, 1))
+        self.assertEqual(self.env["stm.visit"].search_count([]), count)
+
+    def test_done_visit_keeps_the_claim(self):
+        with freeze_time("2026-01-01"):
+            lead = self._lead(self.rep_a, partner_name="Sigma Foods", name="Sigma")
+        claim = lead.stm_claim_id
+        with freeze_time("2026-01-25 03:00:00"):
+            visit = self._visit(
+                partner_id=self.customer.id, lead_id=lead.id, result="Going well"
+            )
+            visit.with_user(self.rep_a).action_done()
+        self.assertEqual(claim.last_followup_on, date(2026, 1, 25))
+        self.assertEqual(claim.protected_until, date(2026, 2, 24))
+
+    def test_register_project_and_dossier(self):
+        with freeze_time("2026-01-15"):
+            lead = self._lead(self.rep_a, partner_name="Tau Hospital", name="HIS")
+            lead.with_user(self.rep_a).action_stm_register_project()
+            self.assertEqual(lead.stm_registered_on, date(2026, 1, 15))
+            self.assertEqual(lead.stm_dossier_deadline, date(2026, 4, 15))
+            self.assertEqual(lead.stm_dossier_state, "incomplete")
+        with freeze_time("2026-04-16"):
+            lead.invalidate_recordset(["stm_dossier_state"])
+            self.assertEqual(lead.stm_dossier_state, "overdue")
+            overdue = self.env["crm.lead"].search(
+                [("stm_dossier_state", "=", "overdue"), ("id", "=", lead.id)]
+            )
+            self.assertEqual(overdue, lead)
+            contacts = self.env["res.partner"].create(
+                [{"name": f"Contact {role}"} for role in range(7)]
+            )
+            roles = [
+                "initiator",
+                "user",
+                "influencer",
+                "decider",
+                "approver",
+                "buyer",
+                "gatekeeper",
+            ]
+            lead.write(
+                {
+                    "stm_background": "<p>New wing</p>",
+                    "stm_org_structure": "<p>IT under the vice-president</p>",
+                    "stm_entry_point": "<p>Paper records</p>",
+                    "stm_competitor_analysis": "<p>Two local vendors</p>",
+                    "stm_buying_role_ids": [
+                        (0, 0, {"partner_id": c.id, "role": r})
+                        for c, r in zip(contacts, roles, strict=True)
+                    ],
+                    "stm_progress_ids": [(0, 0, {"summary": "Kick-off"})],
+                }
+            )
+            lead.invalidate_recordset(["stm_dossier_state"])
+            self.assertEqual(lead.stm_role_map_completeness, 100)
+            self.assertEqual(lead.stm_dossier_state, "complete")
