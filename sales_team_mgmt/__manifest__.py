@@ -29,6 +29,7 @@
         "demo/res_users_demo.xml",
         "demo/crm_team_demo.xml",
         "demo/crm_lead_demo.xml",
+        "demo/stm_visit_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": False,

@@ -34,7 +34,9 @@ class TestVisit(StmCase):
         lead = self._lead(self.rep_a, partner_id=self.buyer.id, name="Omega line")
         action = lead.with_user(self.rep_a).action_stm_log_visit()
         with Form(
-            self.env["stm.visit"].with_user(self.rep_a).with_context(action["context"])
+            self.env["stm.visit"]
+            .with_user(self.rep_a)
+            .with_context(**action["context"])
         ) as form:
             self.assertEqual(form.partner_id, self.customer)
             self.assertEqual(form.lead_id, lead)
