@@ -19,3 +19,11 @@ for size in ${BENCH_SIZES:-10000 100000}; do
     fi
     (cd "$ROOT/bench" && "$VENV/bin/python" claims.py "$db" "$size")
 done
+
+db="${BENCH_DB:-stm_bench}_compliance"
+if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
+    echo "Creating $db ..."
+    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" --without-demo=all \
+        --stop-after-init --log-level=warn
+fi
+(cd "$ROOT/bench" && "$VENV/bin/python" compliance.py "$db" ${BENCH_SALESPEOPLE:-50 500})
