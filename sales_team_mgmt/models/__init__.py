@@ -2,10 +2,12 @@ from . import res_users
 from . import crm_team
 from . import stm_claim_key
 from . import stm_claim
+from . import stm_claim_registration
 from . import stm_claim_dispute
 from . import stm_difficulty_alarm
 from . import stm_buying_role
 from . import crm_lead
+from . import crm_lead_claim
 from . import crm_lead_project
 from . import stm_visit
 from . import stm_progress_entry
