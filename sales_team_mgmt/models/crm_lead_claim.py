@@ -46,8 +46,13 @@ class CrmLead(models.Model):
         leads = self.sudo().filtered(lambda lead: lead.active and lead.user_id)
         if not leads:
             return
-        install = self.env.context.get("install_mode") or self.env.context.get(
-            "stm_backfill"
+        # Nobody is there to read a refusal when data files, crons (lead
+        # assignment) or public forms save leads as superuser, nor during the
+        # backfill: conflicts become disputes for a manager instead.
+        lenient = bool(
+            self.env.su
+            or self.env.context.get("install_mode")
+            or self.env.context.get("stm_backfill")
         )
         fresh, extend = [], []
         for lead in leads:
@@ -71,12 +76,12 @@ class CrmLead(models.Model):
             elif not claim:
                 fresh.append(lead)
         if fresh:
-            self._stm_claim_fresh(fresh, install)
+            self._stm_claim_fresh(fresh, lenient)
         if extend:
-            self._stm_claim_extend(extend, install)
+            self._stm_claim_extend(extend, lenient)
 
     @api.model
-    def _stm_claim_request(self, lead, keys, install):
+    def _stm_claim_request(self, lead, keys, lenient):
         team = lead.team_id
         return {
             "user_id": lead.user_id.id,
@@ -88,7 +93,7 @@ class CrmLead(models.Model):
             or lead.contact_name
             or lead.name,
             "keys": keys,
-            "mode": "dispute" if install else team.stm_claim_conflict_mode or "block",
+            "mode": "dispute" if lenient else team.stm_claim_conflict_mode or "block",
             "label": lead.partner_name
             or lead.partner_id.commercial_partner_id.name
             or lead.name,
@@ -96,9 +101,9 @@ class CrmLead(models.Model):
         }
 
     @api.model
-    def _stm_claim_fresh(self, leads, install):
+    def _stm_claim_fresh(self, leads, lenient):
         requests = [
-            self._stm_claim_request(lead, lead._stm_identity_keys(), install)
+            self._stm_claim_request(lead, lead._stm_identity_keys(), lenient)
             for lead in leads
         ]
         claim_ids, disputes = (
@@ -117,7 +122,7 @@ class CrmLead(models.Model):
         )
 
     @api.model
-    def _stm_claim_extend(self, leads, install):
+    def _stm_claim_extend(self, leads, lenient):
         """New identities on a lead that already has its owner's claim."""
         wanted = {}
         for lead in leads:
@@ -146,7 +151,7 @@ class CrmLead(models.Model):
             free = {key for key in keys if (claim.company_id.id, *key) not in taken}
             if others:
                 other = self.env["stm.claim"].sudo().browse(min(others))
-                mode = "dispute" if install else lead.team_id.stm_claim_conflict_mode
+                mode = "dispute" if lenient else lead.team_id.stm_claim_conflict_mode
                 outcome = claim_policy.conflict_outcome(
                     mode, other.user_id == claim.user_id
                 )

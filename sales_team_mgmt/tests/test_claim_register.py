@@ -186,3 +186,17 @@ class TestClaimRegister(StmCase):
             lead, without_claim = count_create(3)
         self.assertFalse(lead.stm_claim_id)
         self.assertLessEqual(with_claim - without_claim, 3)
+
+    def test_system_processes_open_disputes_instead_of_failing(self):
+        """Lead assignment crons and public forms save as superuser: a
+        conflict must not make them fail."""
+        self._lead(self.rep_a, partner_name="Psi Textiles")
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Website request",
+                "partner_name": "PSI TEXTILES LTD",
+                "user_id": self.rep_b.id,
+                "team_id": self.team_block.id,
+            }
+        )
+        self.assertEqual(lead.stm_claim_state, "disputed")
