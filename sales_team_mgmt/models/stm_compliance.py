@@ -1,4 +1,3 @@
-import threading
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -25,7 +24,7 @@ class StmCompliance(models.Model):
     date = fields.Date(required=True, readonly=True, index=True)
     feedback_visits_30d = fields.Integer(string="Feedback Visits (30 d)", readonly=True)
     feedback_visits_target = fields.Integer(
-        string="Feedback Visit Quota", readonly=True
+        string="Feedback Visit Quota", readonly=True, aggregator="max"
     )
     customers_below_weekly = fields.Integer(
         string="Project Customers under-visited",
@@ -34,13 +33,13 @@ class StmCompliance(models.Model):
         "the weekly minimum in the last complete week.",
     )
     weekly_visits_target = fields.Integer(
-        string="Weekly Visits per Customer", readonly=True
+        string="Weekly Visits per Customer", readonly=True, aggregator="max"
     )
     registered_projects_12m = fields.Integer(
         string="Registered Projects (12 m)", readonly=True
     )
     registered_projects_target = fields.Integer(
-        string="Registered Project Quota", readonly=True
+        string="Registered Project Quota", readonly=True, aggregator="max"
     )
     dossiers_overdue = fields.Integer(string="Overdue Dossiers", readonly=True)
     passed = fields.Boolean(readonly=True, aggregator="bool_and")
@@ -78,7 +77,9 @@ class StmCompliance(models.Model):
             self.env["ir.cron"]._notify_progress(
                 done=done, remaining=len(team_of) - done
             )
-            if not getattr(threading.current_thread(), "testing", False):
+            # Commit between batches only when run by the cron runner: not
+            # from a shell, a test or a data file.
+            if self.env.context.get("ir_cron_progress_id"):
                 self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.model
