@@ -75,6 +75,25 @@ class CrmTeam(models.Model):
         default=quota.DEFAULT_REVIEW_AFTER_DAYS,
     )
 
+    # Pipeline and forecasts (seed 002 §6–7)
+    stm_probability_from_stage = fields.Boolean(
+        string="Probability Follows the Stage",
+        help="Opportunities take their stage's probability instead of the "
+        "predictive lead scoring; a probability typed by hand stays.",
+    )
+    stm_min_effective_opportunities = fields.Integer(
+        string="Opportunities for a Reliable Forecast",
+        default=14,
+        help="Below this many opportunities in the 25–90 % stages a forecast "
+        "is flagged unreliable.",
+    )
+    stm_forecast_day = fields.Integer(
+        string="Monthly Forecast Prepared On",
+        default=25,
+        help="Day of the month the next month's forecast is prepared for each "
+        "salesperson; it is due at month end.",
+    )
+
     _sql_constraints = [
         (
             "stm_claim_days_positive",
@@ -89,7 +108,48 @@ class CrmTeam(models.Model):
             "AND stm_min_feedback_visits_30d >= 0 "
             "AND stm_min_registered_projects_year >= 0 "
             "AND stm_dossier_deadline_months > 0 "
-            "AND stm_compliance_warning_days > 0 AND stm_compliance_review_days > 0)",
+            "AND stm_compliance_warning_days > 0 AND stm_compliance_review_days > 0 "
+            "AND stm_forecast_day BETWEEN 1 AND 28 "
+            "AND stm_min_effective_opportunities >= 0)",
             "Quotas cannot be negative, deadlines must be positive.",
         ),
     ]
+
+    def action_stm_apply_seven_stages(self):
+        """Add the seven-stage pipeline 0/10/25/50/75/90/100 % to these teams.
+        Stages already there are kept, never renamed nor deleted; a stage of
+        the team with the same probability is reused."""
+        Stage = self.env["crm.stage"]
+        for team in self:
+            stages = Stage.search(
+                ["|", ("team_id", "=", team.id), ("team_id", "=", False)]
+            )
+            last = max(stages.mapped("sequence") or [0])
+            for offset, (probability, name) in enumerate(self._stm_seven_stages()):
+                if any(
+                    s.team_id == team and s.stm_probability == probability
+                    for s in stages
+                ):
+                    continue
+                Stage.create(
+                    {
+                        "name": name,
+                        "team_id": team.id,
+                        "sequence": last + 1 + offset,
+                        "stm_probability": probability,
+                        "is_won": probability == 100,
+                    }
+                )
+            team.stm_probability_from_stage = True
+        return True
+
+    def _stm_seven_stages(self):
+        return [
+            (0, self.env._("Prospect (0%)")),
+            (10, self.env._("Contacted (10%)")),
+            (25, self.env._("Samples Accepted (25%)")),
+            (50, self.env._("Solution Approved (50%)")),
+            (75, self.env._("Price Accepted (75%)")),
+            (90, self.env._("Contract Signed (90%)")),
+            (100, self.env._("Won (100%)")),
+        ]

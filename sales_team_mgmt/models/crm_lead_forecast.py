@@ -1,0 +1,98 @@
+from odoo import api, fields, models
+
+from ..policy.forecast import diagnose_funnel
+
+
+class CrmLead(models.Model):
+    """Probability from the stage (teams that opt in) and the weighted amount
+    the forecasts add up."""
+
+    _inherit = "crm.lead"
+
+    stm_stage_probability = fields.Float(
+        string="Stage Probability (%)",
+        compute="_compute_stm_weighted_revenue",
+        store=True,
+        aggregator="avg",
+    )
+    stm_weighted_revenue = fields.Monetary(
+        string="Weighted Revenue",
+        currency_field="company_currency",
+        compute="_compute_stm_weighted_revenue",
+        store=True,
+        help="Expected revenue × the stage's probability.",
+    )
+
+    @api.depends("expected_revenue", "stage_id.stm_probability", "stage_id.is_won")
+    def _compute_stm_weighted_revenue(self):
+        Stage = self.env["crm.stage"]
+        for lead in self:
+            probability = Stage._stm_probability_of(lead.stage_id)
+            lead.stm_stage_probability = probability
+            lead.stm_weighted_revenue = (
+                (lead.expected_revenue or 0.0) * probability / 100
+            )
+
+    def _compute_probabilities(self):
+        """Teams that opt in take the stage's probability as the automated one;
+        a probability typed by hand stays, as with Odoo's predictive scoring."""
+        staged = self.filtered(
+            lambda lead: lead.team_id.stm_probability_from_stage and lead.stage_id
+        )
+        was_automated = {
+            lead: not lead.id or (lead.active and lead.is_automated_probability)
+            for lead in staged
+        }
+        super(CrmLead, self - staged)._compute_probabilities()
+        Stage = self.env["crm.stage"]
+        for lead in staged:
+            probability = Stage._stm_probability_of(lead.stage_id)
+            lead.automated_probability = probability
+            if was_automated[lead]:
+                lead.probability = probability
+
+    @api.model
+    def _stm_month_bounds(self, month):
+        """First and last day of the month holding ``month``."""
+        first = month.replace(day=1)
+        return first, fields.Date.end_of(first, "month")
+
+    @api.model
+    def _stm_funnel_advice(self, user):
+        """The funnel diagnosis of seed 002 §7 for ``user``, as sentences."""
+        groups = self.sudo()._read_group(
+            [("user_id", "=", user.id), ("type", "=", "opportunity")],
+            ["stage_id"],
+            ["__count"],
+        )
+        counts = {}
+        Stage = self.env["crm.stage"]
+        for stage, count in groups:
+            probability = Stage._stm_probability_of(stage)
+            counts[probability] = counts.get(probability, 0) + count
+        funnel = sorted(counts.items())
+        if not funnel:
+            return self.env._("No opportunity yet: start prospecting.")
+        lines = []
+        for kind, probability, next_probability, how_many in diagnose_funnel(funnel):
+            if kind == "prospect":
+                lines.append(
+                    self.env._(
+                        "The top of the funnel is thin: find at least %(n)s new "
+                        "prospects before the %(next)s%% stage runs dry.",
+                        n=how_many,
+                        next=int(next_probability),
+                    )
+                )
+            else:
+                lines.append(
+                    self.env._(
+                        "%(count)s opportunities wait at %(stage)s%%: move at least "
+                        "%(n)s of them to %(next)s%%.",
+                        count=counts[probability],
+                        stage=int(probability),
+                        n=how_many,
+                        next=int(next_probability),
+                    )
+                )
+        return "\n".join(lines) or self.env._("The funnel is balanced.")

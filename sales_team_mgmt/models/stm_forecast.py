@@ -1,0 +1,206 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..policy import forecast
+
+
+class StmForecast(models.Model):
+    """月度项目估计表: the salesperson's estimate of next month, computed from
+    the pipeline rather than shouted as a slogan (seed 002 §6)."""
+
+    _name = "stm.forecast"
+    _description = "Monthly Forecast"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "month desc, user_id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+    )
+    team_id = fields.Many2one("crm.team", compute="_compute_team_id", store=True)
+    manager_id = fields.Many2one(related="team_id.user_id", string="Manager")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    month = fields.Date(required=True, help="First day of the forecast month.")
+    line_ids = fields.One2many(
+        "stm.forecast.line", "forecast_id", string="Opportunities"
+    )
+    weighted_total = fields.Monetary(compute="_compute_totals", store=True)
+    effective_count = fields.Integer(
+        string="Opportunities at 25–90 %", compute="_compute_totals", store=True
+    )
+    reliable = fields.Boolean(compute="_compute_totals", store=True)
+    diagnosis = fields.Text(compute="_compute_diagnosis")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("acknowledged", "Acknowledged"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    submitted_on = fields.Datetime(readonly=True)
+    late = fields.Boolean(
+        compute="_compute_late", store=True, help="Submitted after month end."
+    )
+
+    _sql_constraints = [
+        (
+            "user_month_uniq",
+            "UNIQUE(user_id, month)",
+            "One forecast per month and person.",
+        ),
+    ]
+
+    @api.depends("user_id.name", "month")
+    def _compute_name(self):
+        for record in self:
+            month = record.month.strftime("%Y-%m") if record.month else ""
+            record.name = f"{record.user_id.name or ''} {month}".strip()
+
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        for record in self:
+            record.team_id = record.user_id.sale_team_id
+
+    @api.depends("line_ids.expected_amount", "line_ids.probability", "team_id")
+    def _compute_totals(self):
+        for record in self:
+            pairs = [
+                (line.expected_amount, line.probability) for line in record.line_ids
+            ]
+            probabilities = [probability for __, probability in pairs]
+            minimum = (
+                record.team_id.stm_min_effective_opportunities
+                if record.team_id
+                else forecast.DEFAULT_MIN_EFFECTIVE
+            )
+            record.weighted_total = forecast.weighted_forecast(pairs)
+            record.effective_count = forecast.effective_count(probabilities)
+            record.reliable = forecast.is_reliable(probabilities, minimum)
+
+    @api.depends("user_id")
+    def _compute_diagnosis(self):
+        for record in self:
+            record.diagnosis = record.user_id and self.env["crm.lead"].with_context(
+                active_test=True
+            )._stm_funnel_advice(record.user_id)
+
+    @api.depends("submitted_on", "month")
+    def _compute_late(self):
+        for record in self:
+            due = record.month and record.month + relativedelta(months=1)
+            record.late = bool(
+                due and record.submitted_on and record.submitted_on.date() >= due
+            )
+
+    def action_prepare(self):
+        """Fill the lines with the salesperson's open opportunities expected
+        to close in the month (or already late), at their stage probability."""
+        Lead = self.env["crm.lead"].sudo()
+        for record in self:
+            if record.state != "draft":
+                raise UserError(self.env._("Only a draft forecast can be prepared."))
+            last_day = record.month + relativedelta(months=1, days=-1)
+            leads = Lead.search(
+                [
+                    ("user_id", "=", record.user_id.id),
+                    ("type", "=", "opportunity"),
+                    ("probability", "<", 100),
+                    ("date_deadline", "<=", last_day),
+                ]
+            )
+            record.line_ids = [(5, 0, 0)] + [
+                (
+                    0,
+                    0,
+                    {
+                        "lead_id": lead.id,
+                        "stage_id": lead.stage_id.id,
+                        "expected_stage_id": lead.stage_id.id,
+                        "expected_amount": lead.expected_revenue,
+                        "probability": lead.stm_stage_probability,
+                        "date_deadline": lead.date_deadline,
+                    },
+                )
+                for lead in leads
+            ]
+        return True
+
+    def action_submit(self):
+        for record in self:
+            if record.state != "draft":
+                raise UserError(self.env._("This forecast was already submitted."))
+            if (
+                record.user_id != self.env.user
+                and not self.env["res.users"]._stm_is_sales_manager()
+            ):
+                raise UserError(self.env._("Only its salesperson submits a forecast."))
+        self.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        template = self.env.ref("sales_team_mgmt.mail_template_stm_forecast_submitted")
+        for record in self.filtered("manager_id"):
+            record.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=record.manager_id.partner_id.ids,
+            )
+        return True
+
+    def action_acknowledge(self):
+        self.env["res.users"]._stm_check_sales_manager()
+        if self.filtered(lambda r: r.state != "submitted"):
+            raise UserError(self.env._("Only submitted forecasts can be acknowledged."))
+        self.write({"state": "acknowledged"})
+        return True
+
+    @api.model
+    def _cron_prepare(self):
+        """On the team's forecast day, a draft for next month per salesperson
+        with an activity due at month end; once."""
+        today = fields.Date.context_today(self)
+        members = self.env["crm.team.member"].search(
+            [
+                ("crm_team_id.active", "=", True),
+                ("crm_team_id.stm_forecast_day", "=", today.day),
+            ]
+        )
+        month = (today + relativedelta(months=1)).replace(day=1)
+        users = members.user_id
+        existing = self.search(
+            [("user_id", "in", users.ids), ("month", "=", month)]
+        ).user_id
+        new = self.create(
+            [{"user_id": user.id, "month": month} for user in users - existing]
+        )
+        new.action_prepare()
+        due = month - relativedelta(days=1)
+        for record in new:
+            record.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=due,
+                user_id=record.user_id.id,
+                summary=self.env._(
+                    "Submit your forecast for %s", month.strftime("%Y-%m")
+                ),
+            )
+        return new
+
+    @api.model
+    def _stm_on_time(self, users, month):
+        """For the compliance check: {user: submitted on time} for ``month``."""
+        records = self.sudo().search(
+            [("user_id", "in", users.ids), ("month", "=", month)]
+        )
+        done = {r.user_id: r.state != "draft" and not r.late for r in records}
+        return {user: done.get(user, False) for user in users}

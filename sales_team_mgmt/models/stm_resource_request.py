@@ -1,0 +1,177 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+THURSDAY = 3
+
+
+def week_monday(day):
+    return day - timedelta(days=day.weekday())
+
+
+class StmResourceRequest(models.Model):
+    """每周四资源申请表: every Thursday the salesperson asks for next week's
+    technical support, funds or other help."""
+
+    _name = "stm.resource.request"
+    _description = "Weekly Resource Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "week_start desc, user_id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+    )
+    team_id = fields.Many2one("crm.team", compute="_compute_team_id", store=True)
+    manager_id = fields.Many2one(related="team_id.user_id", string="Manager")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    week_start = fields.Date(
+        string="For the Week of",
+        required=True,
+        default=lambda self: (
+            week_monday(fields.Date.context_today(self)) + timedelta(days=7)
+        ),
+    )
+    due_date = fields.Date(compute="_compute_due_date", store=True)
+    line_ids = fields.One2many(
+        "stm.resource.request.line", "request_id", string="Needs"
+    )
+    amount_total = fields.Monetary(compute="_compute_amount_total", store=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("refused", "Refused"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    submitted_on = fields.Datetime(readonly=True)
+    late = fields.Boolean(readonly=True, help="Submitted after its Thursday.")
+
+    _sql_constraints = [
+        (
+            "user_week_uniq",
+            "UNIQUE(user_id, week_start)",
+            "One request per week and person.",
+        ),
+    ]
+
+    @api.depends("user_id.name", "week_start")
+    def _compute_name(self):
+        for record in self:
+            record.name = (
+                f"{record.user_id.name or ''} {record.week_start or ''}".strip()
+            )
+
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        for record in self:
+            record.team_id = record.user_id.sale_team_id
+
+    @api.depends("week_start")
+    def _compute_due_date(self):
+        for record in self:
+            # The Thursday before the requested week.
+            record.due_date = record.week_start and week_monday(
+                record.week_start
+            ) - timedelta(days=7 - THURSDAY)
+
+    @api.depends("line_ids.amount")
+    def _compute_amount_total(self):
+        for record in self:
+            record.amount_total = sum(record.line_ids.mapped("amount"))
+
+    def action_submit(self):
+        today = fields.Date.context_today(self)
+        for record in self:
+            if record.state != "draft":
+                raise UserError(self.env._("This request was already submitted."))
+            if not record.line_ids:
+                raise UserError(self.env._("Say what you need: add at least one line."))
+        for record in self:
+            record.write(
+                {
+                    "state": "submitted",
+                    "submitted_on": fields.Datetime.now(),
+                    "late": bool(record.due_date and today > record.due_date),
+                }
+            )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        template = self.env.ref(
+            "sales_team_mgmt.mail_template_stm_resource_request_submitted"
+        )
+        for record in self.filtered("manager_id"):
+            record.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=record.manager_id.partner_id.ids,
+            )
+        return True
+
+    def _check_decidable(self):
+        self.env["res.users"]._stm_check_sales_manager()
+        if self.filtered(lambda r: r.state != "submitted"):
+            raise UserError(self.env._("Only submitted requests can be decided."))
+
+    def action_approve(self):
+        self._check_decidable()
+        self.write({"state": "approved"})
+        return True
+
+    def action_refuse(self):
+        self._check_decidable()
+        self.write({"state": "refused"})
+        return True
+
+    @api.model
+    def _cron_weekly(self):
+        """Thursday (or any day after a missed run): next week's draft per
+        salesperson with an activity due today; drafts past their Thursday
+        are marked late. Idempotent."""
+        today = fields.Date.context_today(self)
+        overdue = self.search(
+            [("state", "=", "draft"), ("due_date", "<", today), ("late", "=", False)]
+        )
+        overdue.write({"late": True})
+        if today.weekday() != THURSDAY:
+            return self.browse()
+        week = week_monday(today) + timedelta(days=7)
+        users = (
+            self.env["crm.team.member"]
+            .search([("crm_team_id.active", "=", True)])
+            .user_id
+        )
+        existing = self.search(
+            [("user_id", "in", users.ids), ("week_start", "=", week)]
+        ).user_id
+        new = self.create(
+            [{"user_id": u.id, "week_start": week} for u in users - existing]
+        )
+        for record in new:
+            record.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=today,
+                user_id=record.user_id.id,
+                summary=self.env._("Resource request for the week of %s", week),
+            )
+        return new
+
+    @api.model
+    def _stm_on_time(self, users, week_start):
+        """For the compliance check: {user: submitted by its Thursday}."""
+        records = self.sudo().search(
+            [("user_id", "in", users.ids), ("week_start", "=", week_start)]
+        )
+        done = {r.user_id: r.state != "draft" and not r.late for r in records}
+        return {user: done.get(user, False) for user in users}

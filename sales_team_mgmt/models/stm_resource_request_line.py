@@ -1,0 +1,24 @@
+from odoo import fields, models
+
+
+class StmResourceRequestLine(models.Model):
+    _name = "stm.resource.request.line"
+    _description = "Weekly Resource Request Line"
+
+    request_id = fields.Many2one(
+        "stm.resource.request", required=True, ondelete="cascade", index=True
+    )
+    currency_id = fields.Many2one(related="request_id.currency_id")
+    lead_id = fields.Many2one("crm.lead", string="Opportunity")
+    kind = fields.Selection(
+        [("technical", "Technical Support"), ("funds", "Funds"), ("other", "Other")],
+        required=True,
+        default="technical",
+    )
+    description = fields.Char(required=True)
+    amount = fields.Monetary()
+    needed_on = fields.Date()
+
+    _sql_constraints = [
+        ("amount_positive", "CHECK(amount >= 0)", "An amount cannot be negative."),
+    ]
