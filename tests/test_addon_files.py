@@ -57,7 +57,7 @@ def test_xml_is_well_formed_and_odoo_18(path):
 def test_xml_ids_follow_oca_names():
     pattern = {
         "ir.ui.view": r"_view_(form|list|search|kanban|pivot|graph|calendar|"
-        r"hierarchy|list_\w+|form_\w+)$",
+        r"hierarchy)(_\w+)?$",
         "ir.actions.act_window": r"_action(_\w+)?$",
         "ir.rule": r"_rule_\w+$",
     }

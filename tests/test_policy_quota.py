@@ -95,3 +95,16 @@ def test_escalation_ladder():
     assert escalation(start, date(2026, 3, 31), {"warning"}, 30, 90) == "review"
     assert escalation(start, date(2026, 4, 1), {"warning", "review"}, 30, 90) is None
     assert escalation(None, date(2026, 4, 1), set(), 30, 90) is None
+
+
+def test_late_reports_fail_the_day():
+    ok = {
+        "feedback_visits": 15,
+        "feedback_target": 15,
+        "customers_below": 0,
+        "registered_projects": 4,
+        "registered_target": 4,
+        "dossiers_overdue": 0,
+    }
+    assert passed(**ok, reports_on_time=True)
+    assert not passed(**ok, reports_on_time=False)

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..policy.forecast import diagnose_funnel
+from ..policy.forecast import SEVEN_STAGES, diagnose_funnel
 
 
 class CrmLead(models.Model):
@@ -33,7 +33,7 @@ class CrmLead(models.Model):
                 (lead.expected_revenue or 0.0) * probability / 100
             )
 
-    def _compute_probabilities(self):
+    def _compute_probabilities(self):  # pylint: disable=missing-return
         """Teams that opt in take the stage's probability as the automated one;
         a probability typed by hand stays, as with Odoo's predictive scoring."""
         staged = self.filtered(
@@ -70,9 +70,13 @@ class CrmLead(models.Model):
         for stage, count in groups:
             probability = Stage._stm_probability_of(stage)
             counts[probability] = counts.get(probability, 0) + count
-        funnel = sorted(counts.items())
-        if not funnel:
+        if not counts:
             return self.env._("No opportunity yet: start prospecting.")
+        # Empty stages of the seven-stage pipeline count as zero: an empty top
+        # is the thinnest top of all.
+        for probability in SEVEN_STAGES:
+            counts.setdefault(float(probability), 0)
+        funnel = sorted(counts.items())
         lines = []
         for kind, probability, next_probability, how_many in diagnose_funnel(funnel):
             if kind == "prospect":

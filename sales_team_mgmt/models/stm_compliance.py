@@ -1,4 +1,5 @@
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.tools import SQL
@@ -42,6 +43,12 @@ class StmCompliance(models.Model):
         string="Registered Project Quota", readonly=True, aggregator="max"
     )
     dossiers_overdue = fields.Integer(string="Overdue Dossiers", readonly=True)
+    reports_on_time = fields.Boolean(
+        string="Reports on Time",
+        readonly=True,
+        help="This week's resource request (due last Thursday) and this month's "
+        "forecast (due at the end of last month) were handed in on time.",
+    )
     passed = fields.Boolean(readonly=True, aggregator="bool_and")
     failing_since = fields.Date(readonly=True)
     failing_days = fields.Integer(
@@ -220,7 +227,11 @@ class StmCompliance(models.Model):
             ["__count"],
         ):
             weekly[user][partner] = count
+        this_monday = today - timedelta(days=today.weekday())
+        requests = self.env["stm.resource.request"]._stm_on_time(users, this_monday)
+        forecasts = self.env["stm.forecast"]._stm_on_time(users, today.replace(day=1))
         return {
+            "reports": {u: requests[u] and forecasts[u] for u in users},
             "feedback": feedback,
             "registered": registered,
             "overdue": overdue,
@@ -261,6 +272,7 @@ class StmCompliance(models.Model):
             "registered_projects_12m": metrics["registered"].get(user, 0),
             "registered_projects_target": team.stm_min_registered_projects_year,
             "dossiers_overdue": metrics["overdue"].get(user, 0),
+            "reports_on_time": metrics["reports"][user],
         }
         values["passed"] = quota.passed(
             feedback_visits=values["feedback_visits_30d"],
@@ -269,6 +281,7 @@ class StmCompliance(models.Model):
             registered_projects=values["registered_projects_12m"],
             registered_target=values["registered_projects_target"],
             dossiers_overdue=values["dossiers_overdue"],
+            reports_on_time=values["reports_on_time"],
         )
         previous_day, previous_since = previous or (None, None)
         since = quota.failing_since(

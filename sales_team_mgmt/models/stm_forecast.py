@@ -51,7 +51,9 @@ class StmForecast(models.Model):
     )
     submitted_on = fields.Datetime(readonly=True)
     late = fields.Boolean(
-        compute="_compute_late", store=True, help="Submitted after month end."
+        compute="_compute_late",
+        store=True,
+        help="Submitted once the forecast month had begun.",
     )
 
     _sql_constraints = [
@@ -98,10 +100,12 @@ class StmForecast(models.Model):
 
     @api.depends("submitted_on", "month")
     def _compute_late(self):
+        # Due on the last day before the forecast month starts.
         for record in self:
-            due = record.month and record.month + relativedelta(months=1)
             record.late = bool(
-                due and record.submitted_on and record.submitted_on.date() >= due
+                record.month
+                and record.submitted_on
+                and record.submitted_on.date() >= record.month
             )
 
     def action_prepare(self):
@@ -202,5 +206,6 @@ class StmForecast(models.Model):
         records = self.sudo().search(
             [("user_id", "in", users.ids), ("month", "=", month)]
         )
+        # Nothing asked (no record), nothing due.
         done = {r.user_id: r.state != "draft" and not r.late for r in records}
-        return {user: done.get(user, False) for user in users}
+        return {user: done.get(user, True) for user in users}

@@ -173,5 +173,6 @@ class StmResourceRequest(models.Model):
         records = self.sudo().search(
             [("user_id", "in", users.ids), ("week_start", "=", week_start)]
         )
+        # Nothing asked (no record), nothing due.
         done = {r.user_id: r.state != "draft" and not r.late for r in records}
-        return {user: done.get(user, False) for user in users}
+        return {user: done.get(user, True) for user in users}

@@ -78,13 +78,16 @@ def passed(
     registered_projects,
     registered_target,
     dossiers_overdue,
+    reports_on_time=True,
 ):
-    """The day's verdict: every quota met."""
+    """The day's verdict: every quota met, the weekly resource request and the
+    monthly forecast handed in on time."""
     return (
         feedback_visits >= feedback_target
         and customers_below == 0
         and registered_projects >= registered_target
         and dossiers_overdue == 0
+        and reports_on_time
     )
 
 

@@ -6,3 +6,4 @@ from . import test_claim_race
 from . import test_hooks
 from . import test_visit
 from . import test_compliance
+from . import test_forecast

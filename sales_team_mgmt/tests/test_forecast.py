@@ -1,0 +1,186 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import StmCase
+
+
+@tagged("post_install", "-at_install")
+class TestForecast(StmCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.existing = cls.env["crm.stage"].search([])
+        cls.team_block.action_stm_apply_seven_stages()
+        cls.stages = {
+            int(s.stm_probability): s
+            for s in cls.env["crm.stage"].search([("team_id", "=", cls.team_block.id)])
+        }
+
+    def test_seven_stages_added_without_touching_existing_ones(self):
+        self.assertEqual(sorted(self.stages), [0, 10, 25, 50, 75, 90, 100])
+        self.assertTrue(self.stages[100].is_won)
+        names = {s: s.name for s in self.existing}
+        self.assertEqual(
+            {s: s.name for s in self.existing.exists()}, names, "nothing renamed"
+        )
+        self.assertEqual(len(self.existing.exists()), len(self.existing))
+        self.team_block.action_stm_apply_seven_stages()
+        again = self.env["crm.stage"].search([("team_id", "=", self.team_block.id)])
+        self.assertEqual(len(again), 7, "applying twice adds nothing")
+
+    def test_probability_follows_the_stage_unless_typed(self):
+        lead = self._lead(
+            self.rep_a,
+            partner_name="Phi Medical",
+            expected_revenue=10_000,
+            stage_id=self.stages[25].id,
+        )
+        self.assertEqual(lead.probability, 25)
+        lead.with_user(self.rep_a).stage_id = self.stages[75]
+        self.assertEqual(lead.probability, 75)
+        self.assertEqual(lead.stm_weighted_revenue, 7_500)
+        lead.with_user(self.rep_a).probability = 40
+        lead.with_user(self.rep_a).stage_id = self.stages[90]
+        self.assertEqual(lead.probability, 40, "a typed probability stays")
+        self.assertEqual(lead.stm_weighted_revenue, 9_000)
+
+    def _seed_pipeline(self, user, month_day):
+        # Seed 002 §6 scaled down: 4, 3, 2 and 1 deals of 1万 at 25/50/75/90 %.
+        values = []
+        for probability, count in ((25, 4), (50, 3), (75, 2), (90, 1)):
+            values += [
+                {
+                    "name": f"Deal {probability}-{i}",
+                    "partner_name": f"Chi {user.id} {probability} {i}",
+                    "user_id": user.id,
+                    "team_id": self.team_block.id,
+                    "type": "opportunity",
+                    "expected_revenue": 10_000,
+                    "stage_id": self.stages[probability].id,
+                    "date_deadline": month_day,
+                }
+                for i in range(count)
+            ]
+        return self.env["crm.lead"].with_user(user).create(values)
+
+    @freeze_time("2026-05-25")
+    def test_cron_on_the_25th_prepares_next_month_once(self):
+        self._seed_pipeline(self.rep_a, date(2026, 6, 15))
+        Forecast = self.env["stm.forecast"]
+        created = Forecast._cron_prepare()
+        Forecast._cron_prepare()
+        mine = Forecast.search([("user_id", "=", self.rep_a.id)])
+        self.assertEqual(len(mine), 1, "prepared once")
+        self.assertIn(mine, created)
+        self.assertEqual(mine.month, date(2026, 6, 1))
+        self.assertEqual(len(mine.line_ids), 10)
+        self.assertAlmostEqual(mine.weighted_total, 49_000)
+        self.assertEqual(mine.effective_count, 10)
+        self.assertFalse(mine.reliable, "10 < 14 effective opportunities")
+        activity = mine.activity_ids
+        self.assertEqual(activity.user_id, self.rep_a)
+        self.assertEqual(activity.date_deadline, date(2026, 5, 31))
+
+    @freeze_time("2026-05-24")
+    def test_no_preparation_before_the_day(self):
+        self.assertFalse(self.env["stm.forecast"]._cron_prepare())
+
+    def test_submit_mails_the_manager_and_manager_acknowledges(self):
+        self._seed_pipeline(self.rep_a, date(2026, 6, 15))
+        forecast = (
+            self.env["stm.forecast"]
+            .with_user(self.rep_a)
+            .create({"month": date(2026, 6, 1)})
+        )
+        forecast.action_prepare()
+        forecast.action_submit()
+        self.assertEqual(forecast.state, "submitted")
+        message = forecast.sudo().message_ids.filtered(
+            lambda m: self.manager.partner_id in m.partner_ids
+        )
+        self.assertTrue(message, "the manager is notified")
+        self.assertIn("49", message[0].body.replace(",", ""))
+        with self.assertRaises(UserError):
+            forecast.action_acknowledge()
+        forecast.with_user(self.manager).action_acknowledge()
+        self.assertEqual(forecast.state, "acknowledged")
+
+    def test_diagnosis_sentences(self):
+        self._seed_pipeline(self.rep_a, date(2026, 6, 15))
+        forecast = self.env["stm.forecast"].create(
+            {"user_id": self.rep_a.id, "month": date(2026, 6, 1)}
+        )
+        self.assertIn("top of the funnel is thin", forecast.diagnosis)
+
+    def test_forecasts_are_private(self):
+        forecast = self.env["stm.forecast"].create(
+            {"user_id": self.rep_a.id, "month": date(2026, 6, 1)}
+        )
+        with self.assertRaises(AccessError):
+            forecast.with_user(self.rep_b).read(["weighted_total"])
+        self.assertTrue(forecast.with_user(self.sales_admin).read(["weighted_total"]))
+
+
+@tagged("post_install", "-at_install")
+class TestResourceRequest(StmCase):
+    @freeze_time("2026-11-19")  # a Thursday
+    def test_thursday_cron_prepares_next_week_once(self):
+        Request = self.env["stm.resource.request"]
+        Request._cron_weekly()
+        Request._cron_weekly()
+        mine = Request.search([("user_id", "=", self.rep_a.id)])
+        self.assertEqual(len(mine), 1)
+        self.assertEqual(mine.week_start, date(2026, 11, 23))
+        self.assertEqual(mine.due_date, date(2026, 11, 19))
+        self.assertEqual(mine.activity_ids.date_deadline, date(2026, 11, 19))
+
+    @freeze_time("2026-11-18")  # a Wednesday
+    def test_no_new_request_on_other_days(self):
+        self.assertFalse(self.env["stm.resource.request"]._cron_weekly())
+
+    def test_late_flag_and_decisions(self):
+        with freeze_time("2026-11-19"):
+            request = (
+                self.env["stm.resource.request"]
+                .with_user(self.rep_a)
+                .create(
+                    {
+                        "week_start": date(2026, 11, 23),
+                        "line_ids": [
+                            (
+                                0,
+                                0,
+                                {"kind": "technical", "description": "Demo engineer"},
+                            )
+                        ],
+                    }
+                )
+            )
+        with freeze_time("2026-11-20"):
+            self.env["stm.resource.request"]._cron_weekly()
+            self.assertTrue(request.late, "a draft past its Thursday is late")
+            request.action_submit()
+        self.assertTrue(request.late)
+        self.assertTrue(
+            request.sudo().message_ids.filtered(
+                lambda m: self.manager.partner_id in m.partner_ids
+            )
+        )
+        with self.assertRaises(UserError):
+            request.action_approve()
+        request.with_user(self.manager).action_approve()
+        self.assertEqual(request.state, "approved")
+
+    def test_empty_request_cannot_be_submitted(self):
+        request = self.env["stm.resource.request"].with_user(self.rep_a).create({})
+        with self.assertRaises(UserError):
+            request.action_submit()
+
+    def test_requests_are_private(self):
+        request = self.env["stm.resource.request"].create({"user_id": self.rep_a.id})
+        with self.assertRaises(AccessError):
+            request.with_user(self.rep_b).read(["state"])
