@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class MailActivity(models.Model):
@@ -21,3 +21,29 @@ class MailActivity(models.Model):
                 lambda lead: lead.user_id == self.env.user
             ).stm_claim_id._touch_followup()
         return result
+
+    @api.model
+    def _stm_schedule_batch(self, records, deadline, summary):
+        """One to-do per record for its salesperson, created in one go (the
+        crons must not grow a query per salesperson)."""
+        if not records:
+            return self.browse()
+        model_id = self.env["ir.model"]._get_id(records._name)
+        todo = self.env.ref("mail.mail_activity_data_todo").id
+        return (
+            self.sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": record.id,
+                        "activity_type_id": todo,
+                        "user_id": record.user_id.id,
+                        "date_deadline": deadline,
+                        "summary": summary,
+                    }
+                    for record in records
+                ]
+            )
+        )

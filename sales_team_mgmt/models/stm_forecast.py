@@ -110,35 +110,44 @@ class StmForecast(models.Model):
 
     def action_prepare(self):
         """Fill the lines with the salesperson's open opportunities expected
-        to close in the month (or already late), at their stage probability."""
-        Lead = self.env["crm.lead"].sudo()
-        for record in self:
-            if record.state != "draft":
-                raise UserError(self.env._("Only a draft forecast can be prepared."))
-            last_day = record.month + relativedelta(months=1, days=-1)
-            leads = Lead.search(
+        to close in the month (or already late), at their stage probability.
+        One search for all the forecasts, whatever their number."""
+        if self.filtered(lambda r: r.state != "draft"):
+            raise UserError(self.env._("Only a draft forecast can be prepared."))
+        if not self:
+            return True
+        last_day = max(self.mapped("month")) + relativedelta(months=1, days=-1)
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .search(
                 [
-                    ("user_id", "=", record.user_id.id),
+                    ("user_id", "in", self.user_id.ids),
                     ("type", "=", "opportunity"),
                     ("probability", "<", 100),
                     ("date_deadline", "<=", last_day),
                 ]
             )
-            record.line_ids = [(5, 0, 0)] + [
-                (
-                    0,
-                    0,
-                    {
-                        "lead_id": lead.id,
-                        "stage_id": lead.stage_id.id,
-                        "expected_stage_id": lead.stage_id.id,
-                        "expected_amount": lead.expected_revenue,
-                        "probability": lead.stm_stage_probability,
-                        "date_deadline": lead.date_deadline,
-                    },
-                )
-                for lead in leads
+        )
+        by_user = leads.grouped("user_id")
+        self.line_ids.unlink()
+        Line = self.env["stm.forecast.line"]
+        Line.create(
+            [
+                {
+                    "forecast_id": record.id,
+                    "lead_id": lead.id,
+                    "stage_id": lead.stage_id.id,
+                    "expected_stage_id": lead.stage_id.id,
+                    "expected_amount": lead.expected_revenue,
+                    "probability": lead.stm_stage_probability,
+                    "date_deadline": lead.date_deadline,
+                }
+                for record in self
+                for lead in by_user.get(record.user_id, leads.browse())
+                if lead.date_deadline <= record.month + relativedelta(months=1, days=-1)
             ]
+        )
         return True
 
     def action_submit(self):
@@ -184,20 +193,17 @@ class StmForecast(models.Model):
         existing = self.search(
             [("user_id", "in", users.ids), ("month", "=", month)]
         ).user_id
-        new = self.create(
-            [{"user_id": user.id, "month": month} for user in users - existing]
-        )
+        # No creation message nor follower per record: the cron's queries
+        # must not grow with the number of salespeople.
+        new = self.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        ).create([{"user_id": user.id, "month": month} for user in users - existing])
         new.action_prepare()
-        due = month - relativedelta(days=1)
-        for record in new:
-            record.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=due,
-                user_id=record.user_id.id,
-                summary=self.env._(
-                    "Submit your forecast for %s", month.strftime("%Y-%m")
-                ),
-            )
+        self.env["mail.activity"]._stm_schedule_batch(
+            new,
+            month - relativedelta(days=1),
+            self.env._("Submit your forecast for %s", month.strftime("%Y-%m")),
+        )
         return new
 
     @api.model

@@ -155,16 +155,14 @@ class StmResourceRequest(models.Model):
         existing = self.search(
             [("user_id", "in", users.ids), ("week_start", "=", week)]
         ).user_id
-        new = self.create(
-            [{"user_id": u.id, "week_start": week} for u in users - existing]
+        # No creation message nor follower per record: the cron's queries
+        # must not grow with the number of salespeople.
+        new = self.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        ).create([{"user_id": u.id, "week_start": week} for u in users - existing])
+        self.env["mail.activity"]._stm_schedule_batch(
+            new, today, self.env._("Resource request for the week of %s", week)
         )
-        for record in new:
-            record.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=today,
-                user_id=record.user_id.id,
-                summary=self.env._("Resource request for the week of %s", week),
-            )
         return new
 
     @api.model

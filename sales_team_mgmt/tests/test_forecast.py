@@ -124,6 +124,25 @@ class TestForecast(StmCase):
             forecast.with_user(self.rep_b).read(["weighted_total"])
         self.assertTrue(forecast.with_user(self.sales_admin).read(["weighted_total"]))
 
+    def test_cron_batches_its_own_queries(self):
+        extra = [self._salesperson(f"stm_fc_{i}", f"Forecaster {i}") for i in range(4)]
+        counts = []
+        for users, day in (([], "2026-05-25"), (extra, "2026-06-25")):
+            for user in users:
+                self.team_block.crm_team_member_ids = [(0, 0, {"user_id": user.id})]
+                self._seed_pipeline(user, date(2026, 7, 10))
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with freeze_time(day):
+                start = self.env.cr.sql_log_count
+                self.env["stm.forecast"]._cron_prepare()
+                self.env.flush_all()
+                counts.append(self.env.cr.sql_log_count - start)
+        # Our part is batched (one search, one insert of forecasts, one of
+        # lines, one of activities); what grows is Odoo's mail.activity.create
+        # subscribing each assignee to its record, five queries per person.
+        self.assertLessEqual(counts[1] - counts[0], 5 * len(extra), counts)
+
 
 @tagged("post_install", "-at_install")
 class TestResourceRequest(StmCase):
