@@ -34,6 +34,7 @@
         "demo/crm_team_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/stm_visit_demo.xml",
+        "demo/stm_forecast_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": False,
