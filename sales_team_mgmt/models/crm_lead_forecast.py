@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from ..policy import forecast
 from ..policy.forecast import SEVEN_STAGES, diagnose_funnel
 
 
@@ -58,10 +59,11 @@ class CrmLead(models.Model):
         return first, fields.Date.end_of(first, "month")
 
     @api.model
-    def _stm_funnel_advice(self, user):
-        """The funnel diagnosis of seed 002 §7 for ``user``, as sentences."""
+    def _stm_funnel_advice(self, domain):
+        """The funnel diagnosis of seed 002 §7 for the opportunities of
+        ``domain`` (a salesperson's, a team's), as sentences."""
         groups = self.sudo()._read_group(
-            [("user_id", "=", user.id), ("type", "=", "opportunity")],
+            [*domain, ("type", "=", "opportunity")],
             ["stage_id"],
             ["__count"],
         )
@@ -100,3 +102,23 @@ class CrmLead(models.Model):
                     )
                 )
         return "\n".join(lines) or self.env._("The funnel is balanced.")
+
+    @api.model
+    def _stm_month_forecast(self, domain, month):
+        """(weighted total, effective count) of the open opportunities of
+        ``domain`` expected to close in ``month``."""
+        first, last = self._stm_month_bounds(month)
+        leads = self.sudo().search(
+            [
+                *domain,
+                ("type", "=", "opportunity"),
+                ("probability", "<", 100),
+                ("date_deadline", ">=", first),
+                ("date_deadline", "<=", last),
+            ]
+        )
+        pairs = [(lead.expected_revenue, lead.stm_stage_probability) for lead in leads]
+        return (
+            forecast.weighted_forecast(pairs),
+            forecast.effective_count([p for __, p in pairs]),
+        )

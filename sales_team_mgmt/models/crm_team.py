@@ -94,6 +94,21 @@ class CrmTeam(models.Model):
         "salesperson; it is due at month end.",
     )
 
+    stm_forecast_next_month = fields.Monetary(
+        string="Weighted Forecast, Next Month",
+        compute="_compute_stm_forecast_summary",
+        currency_field="currency_id",
+    )
+    stm_forecast_effective = fields.Integer(
+        string="Opportunities at 25–90 %", compute="_compute_stm_forecast_summary"
+    )
+    stm_forecast_reliable = fields.Boolean(
+        string="Reliable", compute="_compute_stm_forecast_summary"
+    )
+    stm_funnel_diagnosis = fields.Text(
+        string="Funnel Diagnosis", compute="_compute_stm_forecast_summary"
+    )
+
     _sql_constraints = [
         (
             "stm_claim_days_positive",
@@ -114,6 +129,21 @@ class CrmTeam(models.Model):
             "Quotas cannot be negative, deadlines must be positive.",
         ),
     ]
+
+    def _compute_stm_forecast_summary(self):
+        """The team's summary card: next month's weighted forecast, its
+        reliability and where the team should work."""
+        Lead = self.env["crm.lead"]
+        next_month = fields.Date.add(fields.Date.context_today(self), months=1)
+        for team in self:
+            domain = [("team_id", "=", team.id)]
+            total, effective = Lead._stm_month_forecast(domain, next_month)
+            team.stm_forecast_next_month = total
+            team.stm_forecast_effective = effective
+            team.stm_forecast_reliable = (
+                effective >= team.stm_min_effective_opportunities
+            )
+            team.stm_funnel_diagnosis = Lead._stm_funnel_advice(domain)
 
     def action_stm_apply_seven_stages(self):
         """Add the seven-stage pipeline 0/10/25/50/75/90/100 % to these teams.

@@ -94,9 +94,9 @@ class StmForecast(models.Model):
     @api.depends("user_id")
     def _compute_diagnosis(self):
         for record in self:
-            record.diagnosis = record.user_id and self.env["crm.lead"].with_context(
-                active_test=True
-            )._stm_funnel_advice(record.user_id)
+            record.diagnosis = record.user_id and self.env[
+                "crm.lead"
+            ]._stm_funnel_advice([("user_id", "=", record.user_id.id)])
 
     @api.depends("submitted_on", "month")
     def _compute_late(self):

@@ -116,6 +116,19 @@ class TestForecast(StmCase):
         )
         self.assertIn("top of the funnel is thin", forecast.diagnosis)
 
+    @freeze_time("2026-05-10")
+    def test_team_summary_card(self):
+        self._seed_pipeline(self.rep_a, date(2026, 6, 15))
+        self._seed_pipeline(self.rep_b, date(2026, 7, 15))  # not next month
+        team = self.team_block
+        self.assertAlmostEqual(team.stm_forecast_next_month, 49_000)
+        self.assertEqual(team.stm_forecast_effective, 10)
+        self.assertFalse(team.stm_forecast_reliable)
+        self.team_block.stm_min_effective_opportunities = 10
+        team.invalidate_recordset(["stm_forecast_reliable"])
+        self.assertTrue(team.stm_forecast_reliable)
+        self.assertIn("top of the funnel is thin", team.stm_funnel_diagnosis)
+
     def test_forecasts_are_private(self):
         forecast = self.env["stm.forecast"].create(
             {"user_id": self.rep_a.id, "month": date(2026, 6, 1)}
