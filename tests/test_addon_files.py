@@ -75,6 +75,8 @@ def test_access_csv_rows_are_complete():
     models_with_access = {row["model_id:id"] for row in rows}
     declared = set()
     for path in (ADDON / "models").glob("*.py"):
+        if "models.AbstractModel" in path.read_text():
+            continue  # no table, no access rights
         for match in re.finditer(
             r'^    _name = "([\w.]+)"', path.read_text(), re.MULTILINE
         ):

@@ -61,15 +61,18 @@ def test_customers_below_weekly():
     assert customers_below_weekly({1: 2, 2: 1}, [1, 2, 3], 2) == 2
 
 
+OK = {
+    "feedback_visits": 15,
+    "feedback_target": 15,
+    "customers_below": 0,
+    "registered_projects": 4,
+    "registered_target": 4,
+    "dossiers_overdue": 0,
+}
+
+
 def test_verdict():
-    ok = {
-        "feedback_visits": 15,
-        "feedback_target": 15,
-        "customers_below": 0,
-        "registered_projects": 4,
-        "registered_target": 4,
-        "dossiers_overdue": 0,
-    }
+    ok = OK
     assert passed(**ok)
     assert not passed(**dict(ok, feedback_visits=14))
     assert not passed(**dict(ok, customers_below=1))
@@ -98,13 +101,6 @@ def test_escalation_ladder():
 
 
 def test_late_reports_fail_the_day():
-    ok = {
-        "feedback_visits": 15,
-        "feedback_target": 15,
-        "customers_below": 0,
-        "registered_projects": 4,
-        "registered_target": 4,
-        "dossiers_overdue": 0,
-    }
+    ok = OK
     assert passed(**ok, reports_on_time=True)
     assert not passed(**ok, reports_on_time=False)

@@ -11,6 +11,7 @@ from . import crm_lead
 from . import crm_lead_claim
 from . import crm_lead_project
 from . import crm_lead_forecast
+from . import stm_report_mixin
 from . import stm_forecast
 from . import stm_forecast_line
 from . import stm_resource_request

@@ -12,23 +12,11 @@ class StmForecast(models.Model):
 
     _name = "stm.forecast"
     _description = "Monthly Forecast"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["stm.report.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "month desc, user_id"
+    _stm_period_field = "month"
 
     name = fields.Char(compute="_compute_name", store=True)
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        index=True,
-        default=lambda self: self.env.user,
-    )
-    team_id = fields.Many2one("crm.team", compute="_compute_team_id", store=True)
-    manager_id = fields.Many2one(related="team_id.user_id", string="Manager")
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     month = fields.Date(required=True, help="First day of the forecast month.")
     line_ids = fields.One2many(
         "stm.forecast.line", "forecast_id", string="Opportunities"
@@ -49,7 +37,6 @@ class StmForecast(models.Model):
         required=True,
         tracking=True,
     )
-    submitted_on = fields.Datetime(readonly=True)
     late = fields.Boolean(
         compute="_compute_late",
         store=True,
@@ -69,11 +56,6 @@ class StmForecast(models.Model):
         for record in self:
             month = record.month.strftime("%Y-%m") if record.month else ""
             record.name = f"{record.user_id.name or ''} {month}".strip()
-
-    @api.depends("user_id")
-    def _compute_team_id(self):
-        for record in self:
-            record.team_id = record.user_id.sale_team_id
 
     @api.depends("line_ids.expected_amount", "line_ids.probability", "team_id")
     def _compute_totals(self):
@@ -161,13 +143,7 @@ class StmForecast(models.Model):
                 raise UserError(self.env._("Only its salesperson submits a forecast."))
         self.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
         self.activity_feedback(["mail.mail_activity_data_todo"])
-        template = self.env.ref("sales_team_mgmt.mail_template_stm_forecast_submitted")
-        for record in self.filtered("manager_id"):
-            record.message_post_with_source(
-                template,
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=record.manager_id.partner_id.ids,
-            )
+        self._stm_notify_manager("sales_team_mgmt.mail_template_stm_forecast_submitted")
         return True
 
     def action_acknowledge(self):
@@ -205,13 +181,3 @@ class StmForecast(models.Model):
             self.env._("Submit your forecast for %s", month.strftime("%Y-%m")),
         )
         return new
-
-    @api.model
-    def _stm_on_time(self, users, month):
-        """For the compliance check: {user: submitted on time} for ``month``."""
-        records = self.sudo().search(
-            [("user_id", "in", users.ids), ("month", "=", month)]
-        )
-        # Nothing asked (no record), nothing due.
-        done = {r.user_id: r.state != "draft" and not r.late for r in records}
-        return {user: done.get(user, True) for user in users}

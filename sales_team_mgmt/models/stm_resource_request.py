@@ -16,23 +16,11 @@ class StmResourceRequest(models.Model):
 
     _name = "stm.resource.request"
     _description = "Weekly Resource Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["stm.report.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "week_start desc, user_id"
+    _stm_period_field = "week_start"
 
     name = fields.Char(compute="_compute_name", store=True)
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        index=True,
-        default=lambda self: self.env.user,
-    )
-    team_id = fields.Many2one("crm.team", compute="_compute_team_id", store=True)
-    manager_id = fields.Many2one(related="team_id.user_id", string="Manager")
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     week_start = fields.Date(
         string="For the Week of",
         required=True,
@@ -56,7 +44,6 @@ class StmResourceRequest(models.Model):
         required=True,
         tracking=True,
     )
-    submitted_on = fields.Datetime(readonly=True)
     late = fields.Boolean(readonly=True, help="Submitted after its Thursday.")
 
     _sql_constraints = [
@@ -73,11 +60,6 @@ class StmResourceRequest(models.Model):
             record.name = (
                 f"{record.user_id.name or ''} {record.week_start or ''}".strip()
             )
-
-    @api.depends("user_id")
-    def _compute_team_id(self):
-        for record in self:
-            record.team_id = record.user_id.sale_team_id
 
     @api.depends("week_start")
     def _compute_due_date(self):
@@ -108,15 +90,9 @@ class StmResourceRequest(models.Model):
                 }
             )
         self.activity_feedback(["mail.mail_activity_data_todo"])
-        template = self.env.ref(
+        self._stm_notify_manager(
             "sales_team_mgmt.mail_template_stm_resource_request_submitted"
         )
-        for record in self.filtered("manager_id"):
-            record.message_post_with_source(
-                template,
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=record.manager_id.partner_id.ids,
-            )
         return True
 
     def _check_decidable(self):
@@ -164,13 +140,3 @@ class StmResourceRequest(models.Model):
             new, today, self.env._("Resource request for the week of %s", week)
         )
         return new
-
-    @api.model
-    def _stm_on_time(self, users, week_start):
-        """For the compliance check: {user: submitted by its Thursday}."""
-        records = self.sudo().search(
-            [("user_id", "in", users.ids), ("week_start", "=", week_start)]
-        )
-        # Nothing asked (no record), nothing due.
-        done = {r.user_id: r.state != "draft" and not r.late for r in records}
-        return {user: done.get(user, True) for user in users}

@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from ..policy.power import ROLES
 from .common import StmCase
 
 
@@ -137,15 +138,7 @@ class TestVisit(StmCase):
             contacts = self.env["res.partner"].create(
                 [{"name": f"Contact {role}"} for role in range(7)]
             )
-            roles = [
-                "initiator",
-                "user",
-                "influencer",
-                "decider",
-                "approver",
-                "buyer",
-                "gatekeeper",
-            ]
+            roles = list(ROLES)
             lead.write(
                 {
                     "stm_background": "<p>New wing</p>",
