@@ -61,13 +61,7 @@ class CrmLead(models.Model):
     )
 
     def _compute_stm_visit_count(self):
-        counts = dict(
-            self.env["stm.visit"]._read_group(
-                [("lead_id", "in", self.ids), ("state", "!=", "cancelled")],
-                ["lead_id"],
-                ["__count"],
-            )
-        )
+        counts = self.env["stm.visit"]._stm_counts("lead_id", self)
         for lead in self:
             lead.stm_visit_count = counts.get(lead, 0)
 
@@ -136,36 +130,19 @@ class CrmLead(models.Model):
         return ["!", *expression.normalize_domain(domain)]
 
     def action_stm_log_visit(self):
-        """Quick "Log visit" from the lead: a visit form prefilled with the
-        customer, the contact and the opportunity."""
+        """Quick "Log visit" from the lead."""
         self.ensure_one()
-        partner = self.partner_id
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Log Visit"),
-            "res_model": "stm.visit",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_lead_id": self.id,
-                "default_partner_id": partner.commercial_partner_id.id,
-                "default_contact_ids": [(6, 0, partner.ids)]
-                if partner and not partner.is_company
-                else [],
-            },
-        }
+        return self.env["stm.visit"]._stm_log_action(self.partner_id, lead=self)
 
     def action_stm_view_visits(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "sales_team_mgmt.stm_visit_action"
+        return self.env["stm.visit"]._stm_list_action(
+            [("lead_id", "=", self.id)],
+            {
+                "default_lead_id": self.id,
+                "default_partner_id": self.partner_id.commercial_partner_id.id,
+            },
         )
-        action["domain"] = [("lead_id", "=", self.id)]
-        action["context"] = {
-            "default_lead_id": self.id,
-            "default_partner_id": self.partner_id.commercial_partner_id.id,
-        }
-        return action
 
     def action_stm_register_project(self):
         """立项: this opportunity is a registered project from today."""

@@ -13,13 +13,8 @@ class ResPartner(models.Model):
     )
 
     def _compute_stm_visit_count(self):
-        companies = self.commercial_partner_id
-        counts = dict(
-            self.env["stm.visit"]._read_group(
-                [("partner_id", "in", companies.ids), ("state", "!=", "cancelled")],
-                ["partner_id"],
-                ["__count"],
-            )
+        counts = self.env["stm.visit"]._stm_counts(
+            "partner_id", self.commercial_partner_id
         )
         for partner in self:
             partner.stm_visit_count = counts.get(partner.commercial_partner_id, 0)
@@ -27,28 +22,13 @@ class ResPartner(models.Model):
     def action_stm_view_visits(self):
         self.ensure_one()
         company = self.commercial_partner_id
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "sales_team_mgmt.stm_visit_action"
+        return self.env["stm.visit"]._stm_list_action(
+            [("partner_id", "=", company.id)], {"default_partner_id": company.id}
         )
-        action["domain"] = [("partner_id", "=", company.id)]
-        action["context"] = {"default_partner_id": company.id}
-        return action
 
     def action_stm_log_visit(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Log Visit"),
-            "res_model": "stm.visit",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_partner_id": self.commercial_partner_id.id,
-                "default_contact_ids": [(6, 0, self.ids)]
-                if not self.is_company
-                else [],
-            },
-        }
+        return self.env["stm.visit"]._stm_log_action(self)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -199,6 +199,50 @@ class StmVisit(models.Model):
         )
 
     # ------------------------------------------------------------------
+    # Entry points from leads and customers
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _stm_counts(self, fname, records):
+        """{record: number of visits not cancelled} for a many2one field."""
+        return dict(
+            self._read_group(
+                [(fname, "in", records.ids), ("state", "!=", "cancelled")],
+                [fname],
+                ["__count"],
+            )
+        )
+
+    @api.model
+    def _stm_list_action(self, domain, context):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_team_mgmt.stm_visit_action"
+        )
+        action.update(domain=domain, context=context)
+        return action
+
+    @api.model
+    def _stm_log_action(self, partner, lead=None):
+        """A new visit in a dialog, prefilled with the customer company, the
+        person met (when ``partner`` is a person) and the opportunity."""
+        context = {
+            "default_partner_id": partner.commercial_partner_id.id,
+            "default_contact_ids": [(6, 0, partner.ids)]
+            if partner and not partner.is_company
+            else [],
+        }
+        if lead:
+            context["default_lead_id"] = lead.id
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log Visit"),
+            "res_model": "stm.visit",
+            "view_mode": "form",
+            "target": "new",
+            "context": context,
+        }
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 

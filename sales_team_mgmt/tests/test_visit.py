@@ -50,6 +50,13 @@ class TestVisit(StmCase):
         self.assertEqual(lead.stm_visit_count, 1)
         self.assertEqual(self.customer.stm_visit_count, 1)
 
+    def test_log_visit_from_a_contact(self):
+        action = self.buyer.with_user(self.rep_a).action_stm_log_visit()
+        self.assertEqual(action["context"]["default_partner_id"], self.customer.id)
+        self.assertEqual(
+            action["context"]["default_contact_ids"], [(6, 0, self.buyer.ids)]
+        )
+
     def test_person_is_replaced_by_their_company(self):
         visit = self._visit(partner_id=self.buyer.id)
         self.assertEqual(visit.partner_id, self.customer)
