@@ -199,15 +199,12 @@ class StmClaim(models.Model):
             )
 
     def action_pin(self):
-        self._check_manager()
+        self.env["res.users"]._stm_check_sales_manager()
         self.write({"pinned": True})
 
     def action_unpin(self):
-        self._check_manager()
-        self.write({"pinned": False})
-
-    def _check_manager(self):
         self.env["res.users"]._stm_check_sales_manager()
+        self.write({"pinned": False})
 
     def _take_over(self, user):
         """Give the claim and its open leads to ``user``, reactivating its
@@ -369,4 +366,4 @@ class StmClaim(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_managers(self):
-        self._check_manager()
+        self.env["res.users"]._stm_check_sales_manager()

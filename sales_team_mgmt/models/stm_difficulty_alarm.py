@@ -79,7 +79,7 @@ class StmDifficultyAlarm(models.Model):
             vals.get("state", "open") != "open" or vals.get("outcome")
             for vals in vals_list
         ):
-            self._check_manager()
+            self.env["res.users"]._stm_check_sales_manager()
         alarms = super().create(vals_list)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for alarm in alarms.filtered(lambda a: a.manager_id and a.state == "open"):
@@ -103,14 +103,11 @@ class StmDifficultyAlarm(models.Model):
         # The decision is the manager's: a salesperson cannot close their own
         # alarm as "abandon" to get rid of a customer.
         if MANAGER_FIELDS & set(vals):
-            self._check_manager()
+            self.env["res.users"]._stm_check_sales_manager()
         return super().write(vals)
 
-    def _check_manager(self):
-        self.env["res.users"]._stm_check_sales_manager()
-
     def action_acknowledge(self):
-        self._check_manager()
+        self.env["res.users"]._stm_check_sales_manager()
         for alarm in self:
             if alarm.state != "open":
                 raise UserError(self.env._("Only open alarms can be acknowledged."))
@@ -119,7 +116,7 @@ class StmDifficultyAlarm(models.Model):
 
     def action_close(self):
         """Close with the manager's decision in ``outcome``."""
-        self._check_manager()
+        self.env["res.users"]._stm_check_sales_manager()
         for alarm in self:
             if alarm.state == "closed":
                 raise UserError(self.env._("This alarm is already closed."))

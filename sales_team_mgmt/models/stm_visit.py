@@ -303,15 +303,24 @@ class StmVisit(models.Model):
                 ]
             )
         )
+        today = fields.Date.context_today(self)
+        latest = {}  # claim -> day of its latest visit
         for visit in self:
-            day = local_day(visit.date, visit.user_id.tz)
-            mine = claims.filtered(
+            day = min(local_day(visit.date, visit.user_id.tz), today)
+            for claim in claims.filtered(
                 lambda c, v=visit: (
                     c.user_id == v.user_id
                     and (c.partner_id == v.partner_id or v.lead_id in c.lead_ids)
                 )
-            )
-            mine._touch_followup(min(day, fields.Date.context_today(self)))
+            ):
+                latest[claim] = max(day, latest.get(claim, day))
+        # One write per distinct day, not per visit.
+        by_day = {}
+        for claim, day in latest.items():
+            by_day.setdefault(day, claims.browse())
+            by_day[day] |= claim
+        for day, day_claims in by_day.items():
+            day_claims._touch_followup(day)
         roles = (
             self.env["stm.buying.role"]
             .sudo()

@@ -1,7 +1,7 @@
 """Claim lifetime rules (DESIGN §2): protection window, expiry warnings, who may
 take a customer from the pool, and what a conflict does."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 DEFAULT_PROTECTION_DAYS = 30
 DEFAULT_WARNING_DAYS = 3
@@ -64,14 +64,3 @@ def conflict_outcome(mode, same_owner):
     if same_owner:
         return "attach"
     return "dispute" if mode == "dispute" else "block"
-
-
-def as_date(value):
-    """date from a date or datetime (datetime is a subclass of date)."""
-    if value is None:
-        return None
-    return (
-        value.date()
-        if hasattr(value, "date") and callable(value.date)
-        else date(value.year, value.month, value.day)
-    )
