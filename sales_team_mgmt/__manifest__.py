@@ -1,7 +1,7 @@
 {
     "name": "Sales Team Management",
-    "summary": "Claim locks on customers, difficulty alarms and buying-role maps "
-    "on top of the native CRM",
+    "summary": "Claim locks on customers, visit quotas, buying-role maps, "
+    "forecasts, appraisals and complaints on top of the native CRM",
     "version": "18.0.1.0.0",
     "category": "Sales/CRM",
     "license": "LGPL-3",
@@ -14,6 +14,8 @@
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/ir_sequence_data.xml",
+        "data/stm_appraisal_template_data.xml",
         "views/crm_team_views.xml",
         "views/stm_claim_views.xml",
         "views/stm_claim_dispute_views.xml",
@@ -27,6 +29,14 @@
         "views/stm_forecast_views.xml",
         "views/stm_resource_request_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_team_member_views.xml",
+        "views/hr_department_views.xml",
+        "views/stm_appraisal_template_views.xml",
+        "views/stm_appraisal_views.xml",
+        "views/stm_complaint_views.xml",
+        "views/res_users_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/stm_appraisal_report.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -22,3 +22,14 @@ from . import stm_discipline
 from . import stm_compliance
 from . import res_partner
 from . import mail_activity
+from . import crm_team_member
+from . import hr_department
+from . import res_company
+from . import res_config_settings
+from . import crm_lead_marketing
+from . import stm_appraisal_template
+from . import stm_appraisal_template_line
+from . import stm_appraisal
+from . import stm_appraisal_line
+from . import stm_appraisal_kpi
+from . import stm_complaint

@@ -1,5 +1,6 @@
 from odoo import fields, models
 
+from ..policy import appraisal as appraisal_policy
 from ..policy import claims as claim_policy
 from ..policy import quota
 
@@ -75,6 +76,13 @@ class CrmTeam(models.Model):
         default=quota.DEFAULT_REVIEW_AFTER_DAYS,
     )
 
+    stm_bottom_rank_count = fields.Integer(
+        string="Bottom Places Listed",
+        default=appraisal_policy.DEFAULT_BOTTOM_RANK_COUNT,
+        help="How many of the team's last places in an appraisal ranking are "
+        "listed for review (末位淘汰).",
+    )
+
     # Pipeline and forecasts (seed 002 §6–7)
     stm_probability_from_stage = fields.Boolean(
         string="Probability Follows the Stage",
@@ -125,7 +133,8 @@ class CrmTeam(models.Model):
             "AND stm_dossier_deadline_months > 0 "
             "AND stm_compliance_warning_days > 0 AND stm_compliance_review_days > 0 "
             "AND stm_forecast_day BETWEEN 1 AND 28 "
-            "AND stm_min_effective_opportunities >= 0)",
+            "AND stm_min_effective_opportunities >= 0 "
+            "AND stm_bottom_rank_count >= 0)",
             "Quotas cannot be negative, deadlines must be positive.",
         ),
     ]

@@ -1,5 +1,7 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from ..policy import marketing, quota
 
 
 class ResUsers(models.Model):
@@ -16,3 +18,44 @@ class ResUsers(models.Model):
     def _stm_check_sales_manager(self, message=None):
         if not self._stm_is_sales_manager():
             raise UserError(message or self.env._("Only a sales manager can do this."))
+
+    stm_research_leads_12m = fields.Integer(
+        string="Research Leads (12 months)", compute="_compute_stm_marketing_quota"
+    )
+    stm_product_research_leads_12m = fields.Integer(
+        string="New-product Research (12 months)",
+        compute="_compute_stm_marketing_quota",
+    )
+    stm_marketing_quota_met = fields.Boolean(
+        string="Quota Met", compute="_compute_stm_marketing_quota"
+    )
+
+    def _compute_stm_marketing_quota(self):
+        first_day = quota.rolling_year(fields.Date.context_today(self))[0]
+        counts = {
+            (user, kind): count
+            for user, kind, count in self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("stm_marketing_user_id", "in", self.ids),
+                    ("stm_research_kind", "!=", False),
+                    ("stm_handed_over_on", ">=", first_day),
+                ],
+                ["stm_marketing_user_id", "stm_research_kind"],
+                ["__count"],
+            )
+        }
+        for user in self:
+            product = counts.get((user, "product"), 0)
+            research = counts.get((user, "market"), 0) + product
+            company = user.company_id
+            user.stm_research_leads_12m = research
+            user.stm_product_research_leads_12m = product
+            user.stm_marketing_quota_met = marketing.quota_met(
+                research,
+                product,
+                company.stm_marketing_research_quota,
+                company.stm_marketing_product_quota,
+            )

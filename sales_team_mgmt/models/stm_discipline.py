@@ -1,10 +1,14 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 
 class StmDiscipline(models.Model):
-    """A warning or a review (调岗/离职 review) of a salesperson: raised by the
-    system (missed quotas, upheld complaints, missed targets) or by a
-    manager; decided by a manager."""
+    """A warning or a review (调岗/离职 review) of an employee: raised by the
+    system (missed quotas, upheld complaints, missed targets, service
+    deadlines) or by a manager; decided by a manager or HR.
+
+    Private: only the person concerned, their managers (sales team leader or
+    manager in the org chart) and HR officers can read it (record rules)."""
 
     _name = "stm.discipline"
     _description = "Discipline Record"
@@ -12,9 +16,7 @@ class StmDiscipline(models.Model):
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
-    user_id = fields.Many2one(
-        "res.users", string="Salesperson", required=True, index=True, tracking=True
-    )
+    user_id = fields.Many2one("res.users", string="User", index=True, tracking=True)
     employee_id = fields.Many2one(
         "hr.employee",
         compute="_compute_employee_id",
@@ -26,7 +28,15 @@ class StmDiscipline(models.Model):
         "res.users",
         compute="_compute_manager_id",
         store=True,
-        help="Leader of the salesperson's team.",
+        index="btree_not_null",
+        help="Leader of the person's sales team, or else their manager in the "
+        "organisation chart.",
+    )
+    employee_parent_user_id = fields.Many2one(
+        "res.users",
+        related="employee_id.parent_id.user_id",
+        store=True,
+        string="Line Manager",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -78,11 +88,19 @@ class StmDiscipline(models.Model):
         ),
     ]
 
-    @api.depends("kind", "user_id.name", "date")
+    @api.constrains("user_id", "employee_id")
+    def _check_person(self):
+        if self.filtered(lambda record: not record.user_id and not record.employee_id):
+            raise ValidationError(
+                self.env._("A discipline record concerns a user or an employee.")
+            )
+
+    @api.depends("kind", "user_id.name", "employee_id.name", "date")
     def _compute_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for record in self:
-            record.name = f"{labels.get(record.kind, '')}: {record.user_id.name or ''}"
+            person = record.user_id.name or record.employee_id.name or ""
+            record.name = f"{labels.get(record.kind, '')}: {person}"
 
     @api.depends("user_id")
     def _compute_employee_id(self):
@@ -93,14 +111,39 @@ class StmDiscipline(models.Model):
         for record in self:
             record.employee_id = by_user.get(record.user_id, record.employee_id)
 
-    @api.depends("user_id.sale_team_id.user_id")
+    @api.depends("user_id.sale_team_id.user_id", "employee_id.parent_id.user_id")
     def _compute_manager_id(self):
         for record in self:
-            record.manager_id = record.user_id.sale_team_id.user_id
+            leader = record.user_id.sale_team_id.user_id
+            if leader == record.user_id:
+                leader = leader.browse()
+            record.manager_id = leader or record.employee_id.parent_id.user_id
+
+    def _stm_may_decide(self):
+        """Sales managers and HR officers decide; the person concerned only
+        acknowledges."""
+        return (
+            self.env.su
+            or self.env.user.has_group("sales_team.group_sale_manager")
+            or self.env.user.has_group("hr.group_hr_user")
+        )
+
+    def write(self, vals):
+        if not self._stm_may_decide():
+            raise AccessError(
+                self.env._("Only a manager or HR can change a discipline record.")
+            )
+        return super().write(vals)
 
     def action_acknowledge(self):
-        self.write({"state": "acknowledged"})
+        """The person concerned (or a manager) confirms having read it."""
+        self.check_access("read")
+        mine = self.filtered(lambda record: record.user_id == self.env.user)
+        if self - mine and not self._stm_may_decide():
+            raise AccessError(self.env._("You can only acknowledge your own records."))
+        self.filtered(lambda record: record.state == "open").sudo().write(
+            {"state": "acknowledged"}
+        )
 
     def action_close(self):
-        self.env["res.users"]._stm_check_sales_manager()
         self.write({"state": "closed"})

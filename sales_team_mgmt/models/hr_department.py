@@ -1,0 +1,44 @@
+from odoo import api, fields, models
+
+from ..policy import escalation
+
+
+class HrDepartment(models.Model):
+    _inherit = "hr.department"
+
+    stm_service = fields.Selection(
+        [
+            ("finance", "Finance"),
+            ("presales", "Pre-sales Support"),
+            ("aftersales", "After-sales Service"),
+            ("admin", "Administration"),
+            ("hr", "Human Resources"),
+            ("other", "Other"),
+        ],
+        string="Service to Sales",
+        help="What this department does for the salespeople; complaints "
+        "against it take this category.",
+    )
+    stm_complaint_sla_days = fields.Integer(
+        string="Complaint Deadline (days)",
+        compute="_compute_stm_complaint_sla_days",
+        store=True,
+        readonly=False,
+        help="Days the department has to answer a complaint "
+        "(15 for HR, 3 elsewhere by default).",
+    )
+
+    _sql_constraints = [
+        (
+            "stm_complaint_sla_days_positive",
+            "CHECK(stm_complaint_sla_days >= 0)",
+            "A complaint deadline cannot be negative.",
+        ),
+    ]
+
+    @api.depends("stm_service")
+    def _compute_stm_complaint_sla_days(self):
+        for department in self:
+            department.stm_complaint_sla_days = escalation.default_sla_days(
+                department.stm_service
+            )

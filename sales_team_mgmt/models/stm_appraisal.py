@@ -1,0 +1,358 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..policy import appraisal as appraisal_policy
+
+# What the appraised salesperson may write on their own, published appraisal.
+EMPLOYEE_FIELDS = {"employee_comment"}
+
+
+class StmAppraisal(models.Model):
+    """A salesperson's appraisal for a month, quarter, half-year or year:
+    criteria from a template, those measured by the system filled from the
+    records, the rest scored by the manager, then discussed in an interview.
+    The salesperson sees it once it is done."""
+
+    _name = "stm.appraisal"
+    _description = "Appraisal"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, team_id, rank_in_team, id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", compute="_compute_employee_id", store=True, readonly=False
+    )
+    team_id = fields.Many2one(
+        "crm.team",
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+        index=True,
+        precompute=True,
+    )
+    manager_id = fields.Many2one(related="team_id.user_id", string="Team Leader")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    period = fields.Selection(
+        [
+            ("month", "Month"),
+            ("quarter", "Quarter"),
+            ("half", "Half-year"),
+            ("year", "Year"),
+        ],
+        required=True,
+        default="quarter",
+    )
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        compute="_compute_date_from",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    date_to = fields.Date(
+        string="To",
+        required=True,
+        compute="_compute_date_to",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    template_id = fields.Many2one(
+        "stm.appraisal.template",
+        required=True,
+        default=lambda self: self.env["stm.appraisal.template"].search(
+            [("company_id", "in", [False, self.env.company.id])], limit=1
+        ),
+    )
+    line_ids = fields.One2many("stm.appraisal.line", "appraisal_id", string="Criteria")
+    total_score = fields.Float(
+        compute="_compute_total_score", store=True, aggregator="avg", tracking=True
+    )
+    grade = fields.Selection(
+        [
+            ("excellent", "Excellent"),
+            ("good", "Good"),
+            ("pass", "Pass"),
+            ("fail", "Fail"),
+        ],
+        compute="_compute_total_score",
+        store=True,
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("review", "Manager Review"),
+            ("interview", "Interview"),
+            ("done", "Done"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    manager_feedback = fields.Html()
+    improvement_plan = fields.Html()
+    employee_comment = fields.Text()
+    rank_in_team = fields.Integer(readonly=True, aggregator=None)
+    team_size = fields.Integer(readonly=True, aggregator=None)
+    is_bottom = fields.Boolean(
+        string="Bottom of the Ranking",
+        readonly=True,
+        help="Among the team's last places for this period (末位).",
+    )
+    kpis_filled_on = fields.Datetime(readonly=True)
+
+    _sql_constraints = [
+        (
+            "user_period_uniq",
+            "UNIQUE(user_id, period, date_from)",
+            "This salesperson already has an appraisal for this period.",
+        ),
+        (
+            "dates_ordered",
+            "CHECK(date_from <= date_to)",
+            "The period ends before it starts.",
+        ),
+    ]
+
+    @api.depends("user_id.name", "period", "date_from")
+    def _compute_name(self):
+        labels = dict(self._fields["period"]._description_selection(self.env))
+        for record in self:
+            record.name = self.env._(
+                "%(person)s — %(period)s from %(start)s",
+                person=record.user_id.name or "",
+                period=labels.get(record.period, ""),
+                start=record.date_from or "",
+            )
+
+    @api.depends("user_id")
+    def _compute_employee_id(self):
+        employees = (
+            self.env["hr.employee"].sudo().search([("user_id", "in", self.user_id.ids)])
+        )
+        by_user = {employee.user_id: employee for employee in employees}
+        for record in self:
+            record.employee_id = by_user.get(record.user_id, record.employee_id)
+
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        for record in self:
+            record.team_id = record.user_id.sale_team_id or record.team_id
+
+    @api.depends("period")
+    def _compute_date_from(self):
+        today = fields.Date.context_today(self)
+        for record in self:
+            record.date_from = appraisal_policy.period_bounds(
+                record.period, record.date_from or today
+            )[0]
+
+    @api.depends("period", "date_from")
+    def _compute_date_to(self):
+        for record in self:
+            if record.date_from:
+                record.date_to = appraisal_policy.period_bounds(
+                    record.period, record.date_from
+                )[1]
+
+    @api.onchange("date_from")
+    def _onchange_date_from(self):
+        """Any day picked stands for the period that contains it."""
+        if self.date_from and self.period:
+            self.date_from = appraisal_policy.period_bounds(
+                self.period, self.date_from
+            )[0]
+
+    @api.depends(
+        "line_ids.weight",
+        "line_ids.score",
+        "template_id.excellent_min",
+        "template_id.good_min",
+        "template_id.pass_min",
+    )
+    def _compute_total_score(self):
+        for record in self:
+            record.total_score = appraisal_policy.total_score(
+                [(line.weight, line.score) for line in record.line_ids]
+            )
+            template = record.template_id
+            record.grade = appraisal_policy.grade(
+                record.total_score,
+                template.excellent_min,
+                template.good_min,
+                template.pass_min,
+            )
+
+    @api.onchange("template_id")
+    def _onchange_template_id(self):
+        if self.state == "draft":
+            self.line_ids = [
+                Command.clear(),
+                *self._stm_template_lines(self.template_id),
+            ]
+
+    @api.model
+    def _stm_template_lines(self, template):
+        return [
+            Command.create(
+                {
+                    "sequence": line.sequence,
+                    "name": line.name,
+                    "weight": line.weight,
+                    "kpi": line.source,
+                    "source": "manual" if line.source == "manual" else "auto",
+                }
+            )
+            for line in template.line_ids
+        ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._stm_check_appraiser()
+        Template = self.env["stm.appraisal.template"]
+        for vals in vals_list:
+            if not vals.get("line_ids"):
+                template = Template.browse(vals.get("template_id")) or Template.search(
+                    [("company_id", "in", [False, self.env.company.id])], limit=1
+                )
+                template._stm_check_usable()
+                vals["line_ids"] = self._stm_template_lines(template)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self._stm_is_appraiser():
+            if set(vals) - EMPLOYEE_FIELDS or self.filtered(
+                lambda record: record.user_id != self.env.user or record.state != "done"
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only a sales manager scores appraisals; you may add "
+                        "your comment to your own appraisal once it is done."
+                    )
+                )
+        return super().write(vals)
+
+    def _stm_is_appraiser(self):
+        return self.env["res.users"]._stm_is_sales_manager()
+
+    def _stm_check_appraiser(self):
+        if not self._stm_is_appraiser():
+            raise AccessError(self.env._("Only a sales manager can appraise."))
+
+    def _stm_check_state(self, allowed):
+        if self.filtered(lambda record: record.state not in allowed):
+            raise UserError(self.env._("This step does not apply to these appraisals."))
+
+    def action_to_review(self):
+        self._stm_check_appraiser()
+        self._stm_check_state({"draft"})
+        self.action_fill_kpis()
+        self.write({"state": "review"})
+
+    def action_to_interview(self):
+        self._stm_check_appraiser()
+        self._stm_check_state({"review"})
+        self.write({"state": "interview"})
+        self._stm_update_ranks()
+
+    def action_done(self):
+        """Publish to the salesperson, rank the team and, for yearly
+        appraisals, open a review when the yearly target was missed."""
+        self._stm_check_appraiser()
+        self._stm_check_state({"interview"})
+        self.write({"state": "done"})
+        self._stm_update_ranks()
+        self._stm_review_missed_targets()
+        for record in self:
+            record.message_subscribe(partner_ids=record.user_id.partner_id.ids)
+            record.message_post(
+                body=self.env._(
+                    "Your appraisal is ready: %(grade)s.", grade=record.grade
+                ),
+                partner_ids=record.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def action_reset_draft(self):
+        self._stm_check_appraiser()
+        self._stm_check_state({"review", "interview"})
+        self.write({"state": "draft"})
+
+    def _stm_update_ranks(self):
+        """Rank every appraisal sharing a team and period with these ones."""
+        groups = {(r.team_id.id, r.period, r.date_from) for r in self if r.team_id}
+        if not groups:
+            return
+        Appraisal = self.sudo()
+        domain = ["|"] * (len(groups) - 1)
+        for team_id, period, date_from in groups:
+            domain += [
+                "&",
+                "&",
+                ("team_id", "=", team_id),
+                ("period", "=", period),
+                ("date_from", "=", date_from),
+            ]
+        siblings = Appraisal.search(domain)
+        by_group = {}
+        for record in siblings:
+            key = (record.team_id, record.period, record.date_from)
+            by_group.setdefault(key, {})[record] = record.total_score
+        for (team, _period, _start), scores in by_group.items():
+            ranks = appraisal_policy.competition_ranks(scores)
+            bottom = appraisal_policy.bottom_keys(ranks, team.stm_bottom_rank_count)
+            for record, rank in ranks.items():
+                values = {
+                    "rank_in_team": rank,
+                    "team_size": len(ranks),
+                    "is_bottom": record in bottom,
+                }
+                if any(record[name] != value for name, value in values.items()):
+                    record.write(values)
+
+    def _stm_review_missed_targets(self):
+        """Seed 001: a salesperson who misses the year's target faces a
+        review (调岗或离职)."""
+        to_create = []
+        for record in self.filtered(lambda r: r.period == "year"):
+            revenue = record.line_ids.filtered(lambda line: line.kpi == "revenue")[:1]
+            if revenue and revenue.target > 0 and revenue.actual < revenue.target:
+                to_create.append(
+                    {
+                        "user_id": record.user_id.id,
+                        "employee_id": record.employee_id.id,
+                        "company_id": record.company_id.id,
+                        "kind": "review",
+                        "source": "target",
+                        "origin": f"stm.appraisal:{record.id}",
+                        "reason": self.env._(
+                            "Yearly revenue target missed: %(actual)s won of "
+                            "%(target)s (%(period)s).",
+                            actual=revenue.actual,
+                            target=revenue.target,
+                            period=record.name,
+                        ),
+                    }
+                )
+        if to_create:
+            Discipline = self.env["stm.discipline"].sudo()
+            raised = set(
+                Discipline.search(
+                    [("origin", "in", [vals["origin"] for vals in to_create])]
+                ).mapped("origin")
+            )
+            Discipline.create([v for v in to_create if v["origin"] not in raised])

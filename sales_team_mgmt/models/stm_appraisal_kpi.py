@@ -1,0 +1,152 @@
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+from odoo import fields, models
+
+from ..policy import appraisal as appraisal_policy
+
+
+class StmAppraisal(models.Model):
+    """Criteria measured by the system: one grouped query per figure and
+    period, whatever the number of salespeople appraised."""
+
+    _inherit = "stm.appraisal"
+
+    def action_fill_kpis(self):
+        self._stm_check_appraiser()
+        by_period = defaultdict(lambda: self.browse())
+        for record in self.filtered(lambda r: r.state in ("draft", "review")):
+            by_period[(record.date_from, record.date_to)] |= record
+        for (date_from, date_to), records in by_period.items():
+            figures = records._stm_kpi_figures(date_from, date_to)
+            records._stm_write_kpis(figures)
+        self.write({"kpis_filled_on": fields.Datetime.now()})
+        self._stm_update_ranks()
+
+    def _stm_kpi_figures(self, date_from, date_to):
+        """{kpi: {user: (actual, target)}} for these appraisals' salespeople."""
+        users = self.user_id
+        start = datetime.combine(date_from, time.min)
+        end = datetime.combine(date_to + timedelta(days=1), time.min)
+        Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
+        revenue = dict(
+            Lead._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("stage_id.is_won", "=", True),
+                    ("active", "=", True),
+                    ("date_closed", ">=", start),
+                    ("date_closed", "<", end),
+                ],
+                ["user_id"],
+                ["expected_revenue:sum"],
+            )
+        )
+        visits = dict(
+            self.env["stm.visit"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("state", "=", "done"),
+                    ("has_feedback", "=", True),
+                    ("date", ">=", start),
+                    ("date", "<", end),
+                ],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        projects = dict(
+            Lead._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("stm_registered", "=", True),
+                    ("stm_self_developed", "=", True),
+                    ("stm_registered_on", ">=", date_from),
+                    ("stm_registered_on", "<=", date_to),
+                ],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        Compliance = self.env["stm.compliance"].sudo()
+        compliance_domain = [
+            ("user_id", "in", users.ids),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+        ]
+        snapshot_days = dict(
+            Compliance._read_group(compliance_domain, ["user_id"], ["__count"])
+        )
+        passed_days = dict(
+            Compliance._read_group(
+                [*compliance_domain, ("passed", "=", True)], ["user_id"], ["__count"]
+            )
+        )
+        complaints = dict(
+            self.env["stm.complaint"]
+            .sudo()
+            ._read_group(
+                [
+                    ("target_user_id", "in", users.ids),
+                    ("upheld", "=", True),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["target_user_id"],
+                ["__count"],
+            )
+        )
+        targets = {
+            (member.user_id, member.crm_team_id): member.stm_revenue_target
+            for member in self.env["crm.team.member"]
+            .sudo()
+            .search(
+                [("user_id", "in", users.ids), ("crm_team_id", "in", self.team_id.ids)]
+            )
+        }
+        days = (date_to - date_from).days + 1
+        figures = defaultdict(dict)
+        for record in self:
+            user, team = record.user_id, record.team_id
+            figures["revenue"][user] = (
+                revenue.get(user, 0.0),
+                appraisal_policy.prorated_target(
+                    targets.get((user, team), 0.0), record.period
+                ),
+            )
+            figures["visits"][user] = (
+                visits.get(user, 0),
+                round(team.stm_min_feedback_visits_30d * days / 30.0, 1),
+            )
+            figures["projects"][user] = (
+                projects.get(user, 0),
+                round(
+                    team.stm_min_registered_projects_year
+                    * appraisal_policy.PERIOD_MONTHS[record.period]
+                    / 12.0,
+                    1,
+                ),
+            )
+            passed, count = passed_days.get(user, 0), snapshot_days.get(user, 0)
+            figures["compliance"][user] = (
+                round(100.0 * passed / count, 1) if count else 0.0,
+                100.0 if count else 0.0,
+            )
+            figures["complaints"][user] = (complaints.get(user, 0), 0.0)
+        return figures
+
+    def _stm_write_kpis(self, figures):
+        for record in self:
+            for line in record.line_ids.filtered(
+                lambda line: line.source == "auto" and line.kpi in figures
+            ):
+                actual, target = figures[line.kpi][record.user_id]
+                if line.kpi == "complaints":
+                    score = appraisal_policy.complaint_score(actual)
+                else:
+                    score = appraisal_policy.ratio_score(actual, target)
+                line.with_context(stm_filling_kpis=True).write(
+                    {"actual": actual, "target": target, "score": score}
+                )

@@ -1,0 +1,56 @@
+from odoo import api, fields, models
+
+from ..policy import appraisal as appraisal_policy
+from .stm_appraisal_template_line import KPI_SOURCES
+
+
+class StmAppraisalLine(models.Model):
+    _name = "stm.appraisal.line"
+    _description = "Appraisal Criterion Score"
+    _order = "sequence, id"
+
+    appraisal_id = fields.Many2one(
+        "stm.appraisal", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True)
+    weight = fields.Float(required=True)
+    kpi = fields.Selection(KPI_SOURCES, string="Measured by", default="manual")
+    target = fields.Float()
+    actual = fields.Float()
+    score = fields.Float(help="0 to 100.")
+    source = fields.Selection(
+        [("auto", "From the Records"), ("manual", "Manager")],
+        default="manual",
+        required=True,
+        help="A score typed by the manager is kept when the figures are filled again.",
+    )
+
+    _sql_constraints = [
+        (
+            "score_range",
+            "CHECK(score >= 0 AND score <= 100)",
+            "Scores run from 0 to 100.",
+        ),
+        ("weight_positive", "CHECK(weight >= 0)", "A weight cannot be negative."),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["stm.appraisal"]._stm_check_appraiser()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env["stm.appraisal"]._stm_check_appraiser()
+        if "score" in vals and not self.env.context.get("stm_filling_kpis"):
+            vals = dict(vals, source="manual")
+        return super().write(vals)
+
+    def unlink(self):
+        self.env["stm.appraisal"]._stm_check_appraiser()
+        return super().unlink()
+
+    @api.onchange("target", "actual")
+    def _onchange_figures(self):
+        if self.kpi in ("revenue", "visits", "projects"):
+            self.score = appraisal_policy.ratio_score(self.actual, self.target)

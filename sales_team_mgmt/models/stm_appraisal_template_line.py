@@ -1,0 +1,31 @@
+from odoo import fields, models
+
+KPI_SOURCES = [
+    ("manual", "Scored by the Manager"),
+    ("revenue", "Won Revenue vs Target"),
+    ("visits", "Feedback Visits vs Quota"),
+    ("projects", "Registered Projects vs Quota"),
+    ("compliance", "Days in Compliance"),
+    ("complaints", "Upheld Complaints"),
+]
+
+
+class StmAppraisalTemplateLine(models.Model):
+    _name = "stm.appraisal.template.line"
+    _description = "Appraisal Criterion"
+    _order = "sequence, id"
+
+    template_id = fields.Many2one(
+        "stm.appraisal.template", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True, translate=True)
+    weight = fields.Float(required=True)
+    source = fields.Selection(
+        KPI_SOURCES,
+        string="Measured by",
+        required=True,
+        default="manual",
+        help="Criteria measured by the system are filled from visits, "
+        "projects, won deals, compliance and complaints.",
+    )

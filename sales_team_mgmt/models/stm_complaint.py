@@ -1,0 +1,336 @@
+from collections import Counter
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..policy import escalation
+
+OPEN_STATES = ("new", "acknowledged")
+# What a support department may change on a complaint against it.
+DEPARTMENT_FIELDS = {"response"}
+
+
+class StmComplaint(models.Model):
+    """A complaint about the service of a support department (finance,
+    pre-/after-sales, admin, HR) — seed 001, 企业各部门人员配合.
+
+    The department sees and answers complaints against itself. When the
+    complaint is anonymous it never learns who filed it: the complainant
+    field is readable by sales admins and managers only, the record is
+    created by the system user (so ``create_uid`` and the chatter name
+    nobody) and the complainant does not follow it."""
+
+    _name = "stm.complaint"
+    _description = "Complaint"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
+    complainant_id = fields.Many2one(
+        "res.users",
+        string="Complainant",
+        readonly=True,
+        index=True,
+        groups="sales_team_mgmt.group_stm_sales_admin",
+    )
+    complainant_name = fields.Char(
+        string="Filed by", compute="_compute_complainant_name", compute_sudo=True
+    )
+    is_mine = fields.Boolean(
+        string="Filed by Me", compute="_compute_is_mine", search="_search_is_mine"
+    )
+    anonymous = fields.Boolean(
+        help="The department sees the complaint, not who filed it.",
+    )
+    department_id = fields.Many2one(
+        "hr.department", string="Against Department", required=True, index=True
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Against Employee",
+        domain="[('department_id', 'child_of', department_id)]",
+        tracking=True,
+    )
+    target_employee_id = fields.Many2one(
+        "hr.employee",
+        string="Answerable",
+        compute="_compute_target",
+        store=True,
+        help="The employee named, or else the department's manager: upheld "
+        "complaints count against them.",
+    )
+    target_user_id = fields.Many2one(
+        "res.users", compute="_compute_target", store=True, index="btree_not_null"
+    )
+    lead_id = fields.Many2one("crm.lead", string="Opportunity", index="btree_not_null")
+    partner_id = fields.Many2one("res.partner", string="Customer")
+    category = fields.Selection(
+        selection=lambda self: (
+            self.env["hr.department"]
+            ._fields["stm_service"]
+            ._description_selection(self.env)
+        ),
+        compute="_compute_category",
+        store=True,
+        readonly=False,
+        required=True,
+    )
+    description = fields.Text(required=True)
+    state = fields.Selection(
+        [
+            ("new", "New"),
+            ("acknowledged", "Acknowledged"),
+            ("resolved", "Resolved"),
+            ("closed", "Closed"),
+            ("rejected", "Rejected"),
+        ],
+        default="new",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    response = fields.Text()
+    upheld = fields.Boolean(
+        tracking=True,
+        help="Set by a sales manager or HR when the complaint is founded.",
+    )
+    date = fields.Date(
+        string="Filed On", default=fields.Date.context_today, readonly=True, index=True
+    )
+    deadline = fields.Date(compute="_compute_deadline", store=True)
+    answered_on = fields.Date(readonly=True)
+    sla_breached = fields.Boolean(string="Deadline Missed", readonly=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("anonymous")
+    def _compute_complainant_name(self):
+        for complaint in self:
+            complaint.complainant_name = (
+                self.env._("Anonymous")
+                if complaint.anonymous
+                else complaint.complainant_id.name
+            )
+
+    def _compute_is_mine(self):
+        for complaint in self:
+            complaint.is_mine = complaint.sudo().complainant_id == self.env.user
+
+    def _search_is_mine(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on “Filed by Me”."))
+        ids = self.sudo()._search([("complainant_id", "=", self.env.uid)])
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", ids)]
+
+    @api.depends("employee_id", "department_id.manager_id")
+    def _compute_target(self):
+        for complaint in self:
+            employee = complaint.employee_id or complaint.department_id.manager_id
+            complaint.target_employee_id = employee
+            complaint.target_user_id = employee.user_id
+
+    @api.depends("department_id")
+    def _compute_category(self):
+        for complaint in self:
+            complaint.category = complaint.department_id.stm_service or "other"
+
+    @api.depends("date", "department_id.stm_complaint_sla_days")
+    def _compute_deadline(self):
+        for complaint in self:
+            complaint.deadline = escalation.deadline(
+                complaint.date, complaint.department_id.stm_complaint_sla_days
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.check_access("create")
+        router = self._stm_is_router()
+        for vals in vals_list:
+            if not router or not vals.get("complainant_id"):
+                vals["complainant_id"] = self.env.uid
+        # Created by the system user: create_uid and the chatter must not
+        # name an anonymous complainant.
+        system = self.with_user(SUPERUSER_ID).with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+        for vals in vals_list:
+            vals["name"] = system.env["ir.sequence"].next_by_code("stm.complaint")
+        complaints = super(StmComplaint, system).create(vals_list)
+        for complaint in complaints:
+            if not complaint.anonymous:
+                complaint.message_subscribe(complaint.complainant_id.partner_id.ids)
+            handler = (
+                complaint.target_user_id or complaint.department_id.manager_id.user_id
+            )
+            if handler:
+                complaint.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=complaint.deadline,
+                    summary=self.env._("Answer this complaint"),
+                    user_id=handler.id,
+                )
+        return self.browse(complaints.ids)
+
+    def write(self, vals):
+        if not self.env.su:
+            if "upheld" in vals and not self._stm_is_judge():
+                raise AccessError(
+                    self.env._(
+                        "Only a sales manager or HR decides whether a complaint "
+                        "is upheld."
+                    )
+                )
+            if not self._stm_is_router() and set(vals) - DEPARTMENT_FIELDS - {"upheld"}:
+                raise AccessError(
+                    self.env._(
+                        "The department answers a complaint; it cannot change it."
+                    )
+                )
+        newly_upheld = (
+            self.filtered(lambda c: not c.upheld) if vals.get("upheld") else None
+        )
+        result = super().write(vals)
+        if newly_upheld:
+            newly_upheld._stm_apply_ladder()
+        return result
+
+    def _stm_is_router(self):
+        return self.env.su or self.env.user.has_group(
+            "sales_team_mgmt.group_stm_sales_admin"
+        )
+
+    def _stm_is_judge(self):
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("sales_team.group_sale_manager")
+            or user.has_group("hr.group_hr_user")
+        )
+
+    def _stm_set_state(self, state, allowed):
+        if not (state == "closed" and all(self.mapped("is_mine"))):
+            self.check_access("write")
+        if self.filtered(lambda complaint: complaint.state not in allowed):
+            raise UserError(self.env._("This step does not apply to these complaints."))
+        values = {"state": state}
+        if state in ("resolved", "rejected"):
+            values["answered_on"] = fields.Date.context_today(self)
+        for complaint in self:
+            if state in ("resolved", "rejected"):
+                values["sla_breached"] = (
+                    escalation.breached(
+                        complaint.deadline, values["answered_on"], values["answered_on"]
+                    )
+                    or complaint.sla_breached
+                )
+            complaint.sudo().write(values)
+        if state in ("resolved", "rejected", "closed"):
+            self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_acknowledge(self):
+        self._stm_set_state("acknowledged", {"new"})
+
+    def action_resolve(self):
+        if self.filtered(lambda complaint: not complaint.response):
+            raise UserError(self.env._("Write the response before resolving."))
+        self._stm_set_state("resolved", OPEN_STATES)
+
+    def action_reject(self):
+        if self.filtered(lambda complaint: not complaint.response):
+            raise UserError(self.env._("Say in the response why it is rejected."))
+        self._stm_set_state("rejected", OPEN_STATES)
+
+    def action_close(self):
+        if not self._stm_is_router() and not all(self.mapped("is_mine")):
+            raise AccessError(
+                self.env._("The complainant or a sales admin closes a complaint.")
+            )
+        self._stm_set_state("closed", ("resolved", "rejected"))
+
+    def _stm_apply_ladder(self):
+        """Seed 001: the first upheld complaint in 12 months is a warning, the
+        third and every one after a review (调岗或离职)."""
+        today = fields.Date.context_today(self)
+        counted = self.filtered("target_employee_id")
+        counts = dict(
+            self.sudo()._read_group(
+                [
+                    ("target_employee_id", "in", counted.target_employee_id.ids),
+                    ("upheld", "=", True),
+                    ("date", ">=", escalation.window_start(today)),
+                ],
+                ["target_employee_id"],
+                ["__count"],
+            )
+        )
+        in_batch = Counter(counted.mapped("target_employee_id"))
+        seen = Counter()
+        to_create = []
+        for complaint in counted.sorted("id"):
+            employee = complaint.target_employee_id
+            seen[employee] += 1
+            nth = counts.get(employee, 0) - in_batch[employee] + seen[employee]
+            kind = escalation.ladder_step(nth)
+            if kind:
+                to_create.append(complaint._stm_discipline_values(kind, "complaint"))
+        self._stm_raise_discipline(to_create)
+
+    def _stm_discipline_values(self, kind, source):
+        if source == "sla":
+            reason = self.env._(
+                "Complaint %(ref)s against %(department)s unanswered past its "
+                "deadline (%(deadline)s).",
+                ref=self.name,
+                department=self.department_id.name,
+                deadline=self.deadline,
+            )
+        else:
+            reason = self.env._(
+                "Complaint %(ref)s against %(department)s upheld: %(text)s",
+                ref=self.name,
+                department=self.department_id.name,
+                text=self.description,
+            )
+        return {
+            "employee_id": self.target_employee_id.id,
+            "user_id": self.target_user_id.id,
+            "company_id": self.company_id.id,
+            "kind": kind,
+            "source": source,
+            "origin": f"stm.complaint{'.sla' if source == 'sla' else ''}:{self.id}",
+            "reason": reason,
+        }
+
+    @api.model
+    def _stm_raise_discipline(self, values_list):
+        if not values_list:
+            return
+        Discipline = self.env["stm.discipline"].sudo()
+        # One record per complaint, ever: upholding it again raises nothing.
+        raised = set(
+            Discipline.search(
+                [("origin", "in", [vals["origin"] for vals in values_list])]
+            ).mapped("origin")
+        )
+        Discipline.create([v for v in values_list if v["origin"] not in raised])
+
+    @api.model
+    def _cron_check_deadlines(self):
+        """Flag complaints past their deadline; an HR complaint left open past
+        its 15 days is a warning for whoever handles it (once)."""
+        today = fields.Date.context_today(self)
+        overdue = self.sudo().search(
+            [("state", "in", OPEN_STATES), ("deadline", "<", today)]
+        )
+        overdue.filtered(lambda c: not c.sla_breached).write({"sla_breached": True})
+        hr_overdue = overdue.filtered(
+            lambda c: c.department_id.stm_service == "hr" and c.target_employee_id
+        )
+        self._stm_raise_discipline(
+            [
+                complaint._stm_discipline_values("warning", "sla")
+                for complaint in hr_overdue
+            ]
+        )
