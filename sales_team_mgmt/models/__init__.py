@@ -33,3 +33,9 @@ from . import stm_appraisal
 from . import stm_appraisal_line
 from . import stm_appraisal_kpi
 from . import stm_complaint
+from . import res_partner_care
+from . import calendar_event
+from . import stm_knowledge_tag
+from . import stm_knowledge
+from . import stm_suggestion
+from . import stm_suggestion_box

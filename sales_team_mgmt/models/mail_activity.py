@@ -23,9 +23,11 @@ class MailActivity(models.Model):
         return result
 
     @api.model
-    def _stm_schedule_batch(self, records, deadline, summary):
-        """One to-do per record for its salesperson, created in one go (the
-        crons must not grow a query per salesperson)."""
+    def _stm_schedule_batch(self, records, deadline, summary, user_of=None):
+        """One to-do per record for its salesperson (``user_of(record)``,
+        else ``record.user_id``), created in one go: the crons must not grow
+        a query per salesperson. ``deadline`` is a date or a function of the
+        record."""
         if not records:
             return self.browse()
         model_id = self.env["ir.model"]._get_id(records._name)
@@ -39,8 +41,10 @@ class MailActivity(models.Model):
                         "res_model_id": model_id,
                         "res_id": record.id,
                         "activity_type_id": todo,
-                        "user_id": record.user_id.id,
-                        "date_deadline": deadline,
+                        "user_id": (user_of(record) if user_of else record.user_id).id,
+                        "date_deadline": deadline(record)
+                        if callable(deadline)
+                        else deadline,
                         "summary": summary,
                     }
                     for record in records

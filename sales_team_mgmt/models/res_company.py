@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..policy import marketing
+from ..policy import marketing, relations
 
 
 class ResCompany(models.Model):
@@ -13,4 +13,24 @@ class ResCompany(models.Model):
     stm_marketing_product_quota = fields.Integer(
         string="New-product Research Leads per 12 Months",
         default=marketing.DEFAULT_PRODUCT_QUOTA,
+    )
+    stm_class_a_revenue = fields.Float(
+        string="Class A from Won Revenue", default=relations.DEFAULT_CLASS_A_REVENUE
+    )
+    stm_class_a_orders = fields.Integer(
+        string="Class A from Won Deals", default=relations.DEFAULT_CLASS_A_ORDERS
+    )
+    stm_class_b_revenue = fields.Float(
+        string="Class B from Won Revenue", default=relations.DEFAULT_CLASS_B_REVENUE
+    )
+    stm_class_b_orders = fields.Integer(
+        string="Class B from Won Deals", default=relations.DEFAULT_CLASS_B_ORDERS
+    )
+    stm_key_date_notice_days = fields.Integer(
+        string="Key Date Reminder (days ahead)",
+        default=relations.DEFAULT_KEY_DATE_NOTICE_DAYS,
+    )
+    stm_appointment_ack_minutes = fields.Integer(
+        string="SMS after Unacknowledged Reminder (minutes)",
+        default=relations.DEFAULT_APPOINTMENT_ACK_MINUTES,
     )

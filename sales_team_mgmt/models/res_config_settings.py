@@ -10,3 +10,21 @@ class ResConfigSettings(models.TransientModel):
     stm_marketing_product_quota = fields.Integer(
         related="company_id.stm_marketing_product_quota", readonly=False
     )
+    stm_class_a_revenue = fields.Float(
+        related="company_id.stm_class_a_revenue", readonly=False
+    )
+    stm_class_a_orders = fields.Integer(
+        related="company_id.stm_class_a_orders", readonly=False
+    )
+    stm_class_b_revenue = fields.Float(
+        related="company_id.stm_class_b_revenue", readonly=False
+    )
+    stm_class_b_orders = fields.Integer(
+        related="company_id.stm_class_b_orders", readonly=False
+    )
+    stm_key_date_notice_days = fields.Integer(
+        related="company_id.stm_key_date_notice_days", readonly=False
+    )
+    stm_appointment_ack_minutes = fields.Integer(
+        related="company_id.stm_appointment_ack_minutes", readonly=False
+    )

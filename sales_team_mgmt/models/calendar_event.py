@@ -1,0 +1,82 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from ..policy import relations
+
+# Escalate only appointments still ahead or just started, not old ones.
+LOOKBACK = timedelta(hours=2)
+LOOKAHEAD = timedelta(days=31)
+
+
+class CalendarEvent(models.Model):
+    """Appointment escalation (seed 002 §3): a salesperson who does not
+    acknowledge an appointment's reminder within 10 minutes gets one SMS."""
+
+    _inherit = "calendar.event"
+
+    stm_acknowledged_on = fields.Datetime(string="Acknowledged On", copy=False)
+    stm_sms_sent_on = fields.Datetime(string="Reminder SMS Sent On", copy=False)
+
+    def action_stm_acknowledge(self):
+        if not self.env.su and self.filtered(
+            lambda event: event.user_id != self.env.user
+            and self.env.user.partner_id not in event.partner_ids
+        ):
+            raise AccessError(self.env._("Only the attendees acknowledge a reminder."))
+        self.filtered(lambda event: not event.stm_acknowledged_on).sudo().write(
+            {"stm_acknowledged_on": fields.Datetime.now()}
+        )
+
+    def _stm_reminder_at(self):
+        """When the earliest reminder of the event fires (None without one)."""
+        minutes = self.alarm_ids.mapped("duration_minutes")
+        return self.start - timedelta(minutes=max(minutes)) if minutes else None
+
+    @api.model
+    def _cron_stm_escalate_reminders(self):
+        now = fields.Datetime.now()
+        events = self.sudo().search(
+            [
+                ("alarm_ids", "!=", False),
+                ("stm_acknowledged_on", "=", False),
+                ("stm_sms_sent_on", "=", False),
+                ("start", ">=", now - LOOKBACK),
+                ("start", "<=", now + LOOKAHEAD),
+                ("user_id.groups_id", "in", self.env.ref("sales_team.group_sale_salesman").ids),
+            ]
+        )
+        ack_minutes = self.env.company.stm_appointment_ack_minutes
+        due = events.filtered(
+            lambda event: relations.reminder_due(event._stm_reminder_at(), ack_minutes, now)
+            and event.stop > now
+        )
+        sms_values, sent = [], self.browse()
+        for event in due:
+            partner = event.user_id.partner_id
+            number = partner.mobile or partner.phone
+            if not number:
+                continue
+            sms_values.append(
+                {
+                    "partner_id": partner.id,
+                    "number": partner._phone_format(number=number) or number,
+                    "body": self.env._(
+                        "Reminder: %(event)s at %(start)s. Please acknowledge it in Odoo.",
+                        event=event.name,
+                        start=fields.Datetime.context_timestamp(
+                            event.with_context(tz=event.user_id.tz or "UTC"), event.start
+                        ).strftime("%Y-%m-%d %H:%M"),
+                    ),
+                }
+            )
+            sent |= event
+        if sms_values:
+            self.env["sms.sms"].sudo().create(sms_values)
+            sent.write({"stm_sms_sent_on": now})
+            for event in sent:
+                event.message_post(
+                    body=self.env._("Reminder not acknowledged: SMS sent to the salesperson."),
+                    subtype_xmlid="mail.mt_note",
+                )

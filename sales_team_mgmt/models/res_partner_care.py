@@ -1,0 +1,199 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from ..policy import relations
+
+CLASSES = [("a", "A: Important"), ("b", "B: General"), ("c", "C: Potential")]
+
+
+class ResPartner(models.Model):
+    """Customer care (seed 002 §2–3): class, revisit rhythm, key dates and
+    who referred whom."""
+
+    _inherit = "res.partner"
+
+    stm_customer_class_suggested = fields.Selection(
+        CLASSES,
+        string="Suggested Class",
+        readonly=True,
+        help="From won revenue and won deals, refreshed every night.",
+    )
+    stm_customer_class_manual = fields.Selection(
+        CLASSES, string="Class Set by Hand", help="Overrides the suggestion."
+    )
+    stm_customer_class = fields.Selection(
+        CLASSES,
+        string="Customer Class",
+        compute="_compute_stm_customer_class",
+        store=True,
+        index=True,
+    )
+    stm_revisit_interval_days = fields.Integer(
+        string="Revisit Every (days)",
+        compute="_compute_stm_revisit_interval_days",
+        store=True,
+        readonly=False,
+    )
+    stm_last_visit_on = fields.Date(string="Last Visit", readonly=True)
+    stm_next_revisit_on = fields.Date(
+        string="Next Revisit",
+        compute="_compute_stm_next_revisit_on",
+        store=True,
+        index="btree_not_null",
+    )
+    stm_revisit_reminded_for = fields.Date(readonly=True, copy=False)
+    stm_key_date = fields.Date(
+        string="Key Date", help="Birthday or founding day: greeted every year."
+    )
+    stm_key_date_label = fields.Char(string="Key Date Is", help="e.g. Birthday")
+    stm_key_date_reminded_year = fields.Integer(readonly=True, copy=False)
+    stm_referred_by_id = fields.Many2one(
+        "res.partner", string="Referred by", index="btree_not_null"
+    )
+    stm_referral_ids = fields.One2many(
+        "res.partner", "stm_referred_by_id", string="Referrals"
+    )
+
+    @api.constrains("stm_referred_by_id")
+    def _check_stm_referral_cycle(self):
+        if self._has_cycle("stm_referred_by_id"):
+            raise ValidationError(
+                self.env._("A customer cannot be referred, directly or not, by itself.")
+            )
+
+    @api.depends("stm_customer_class_manual", "stm_customer_class_suggested")
+    def _compute_stm_customer_class(self):
+        for partner in self:
+            partner.stm_customer_class = (
+                partner.stm_customer_class_manual or partner.stm_customer_class_suggested
+            )
+
+    @api.depends("stm_customer_class")
+    def _compute_stm_revisit_interval_days(self):
+        for partner in self:
+            partner.stm_revisit_interval_days = relations.REVISIT_DAYS.get(
+                partner.stm_customer_class, 0
+            )
+
+    @api.depends("stm_last_visit_on", "stm_revisit_interval_days")
+    def _compute_stm_next_revisit_on(self):
+        for partner in self:
+            partner.stm_next_revisit_on = relations.next_revisit(
+                partner.stm_last_visit_on, partner.stm_revisit_interval_days
+            )
+
+    def _stm_caretaker(self):
+        """Who looks after the customer: the owner of its active claim, else
+        the salesperson on the partner."""
+        claims = (
+            self.env["stm.claim"]
+            .sudo()
+            .search([("partner_id", "in", self.ids), ("state", "=", "active")])
+        )
+        owner = {claim.partner_id: claim.user_id for claim in claims}
+        return {partner: owner.get(partner) or partner.user_id for partner in self}
+
+    @api.model
+    def _cron_customer_care(self):
+        """Nightly: class suggestions and last visits, then revisit and
+        key-date reminders. Each reminder is created once."""
+        self._stm_refresh_classes()
+        self._stm_refresh_last_visits()
+        today = fields.Date.context_today(self)
+        self._stm_remind_revisits(today)
+        self._stm_remind_key_dates(today)
+
+    @api.model
+    def _stm_refresh_classes(self):
+        Lead = self.env["crm.lead"].sudo()
+        won = {
+            partner: (revenue, count)
+            for partner, revenue, count in Lead._read_group(
+                [("stage_id.is_won", "=", True), ("partner_id", "!=", False)],
+                ["partner_id.commercial_partner_id"],
+                ["expected_revenue:sum", "__count"],
+            )
+        }
+        company = self.env.company
+        thresholds = (
+            company.stm_class_a_revenue,
+            company.stm_class_a_orders,
+            company.stm_class_b_revenue,
+            company.stm_class_b_orders,
+        )
+        by_class = {"a": [], "b": [], "c": []}
+        for partner, (revenue, count) in won.items():
+            by_class[relations.suggest_class(revenue, count, *thresholds)].append(partner.id)
+        Partner = self.sudo().with_context(active_test=False)
+        for klass, ids in by_class.items():
+            stale = Partner.search(
+                [("id", "in", ids), ("stm_customer_class_suggested", "!=", klass)]
+            )
+            stale.write({"stm_customer_class_suggested": klass})
+
+    @api.model
+    def _stm_refresh_last_visits(self):
+        last = self.env["stm.visit"].sudo()._read_group(
+            [("state", "=", "done"), ("partner_id", "!=", False)],
+            ["partner_id"],
+            ["date:max"],
+        )
+        by_day = defaultdict(list)
+        for partner, moment in last:
+            day = fields.Date.context_today(partner, moment)
+            if partner.stm_last_visit_on != day:
+                by_day[day].append(partner.id)
+        for day, ids in by_day.items():
+            self.sudo().browse(ids).write({"stm_last_visit_on": day})
+
+    @api.model
+    def _stm_remind_revisits(self, today):
+        due = self.sudo().search(
+            [
+                ("stm_next_revisit_on", "!=", False),
+                ("stm_next_revisit_on", "<=", today + timedelta(days=1)),
+            ]
+        )
+        due = due.filtered(lambda p: p.stm_revisit_reminded_for != p.stm_next_revisit_on)
+        caretaker = due._stm_caretaker()
+        due = due.filtered(lambda p: caretaker[p])
+        self.env["mail.activity"]._stm_schedule_batch(
+            due,
+            lambda partner: max(partner.stm_next_revisit_on, today),
+            self.env._("Revisit this customer"),
+            user_of=caretaker.get,
+        )
+        by_day = defaultdict(list)
+        for partner in due:
+            by_day[partner.stm_next_revisit_on].append(partner.id)
+        for day, ids in by_day.items():
+            self.sudo().browse(ids).write({"stm_revisit_reminded_for": day})
+
+    @api.model
+    def _stm_remind_key_dates(self, today):
+        notice = self.env.company.stm_key_date_notice_days
+        target = today + timedelta(days=notice)
+        pairs = relations.key_date_days_matching(target)
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM res_partner WHERE stm_key_date IS NOT NULL AND active "
+                "AND (EXTRACT(MONTH FROM stm_key_date), EXTRACT(DAY FROM stm_key_date))"
+                " IN %s AND COALESCE(stm_key_date_reminded_year, 0) < %s",
+                tuple(pairs),
+                target.year,
+            )
+        )
+        due = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
+        caretaker = due._stm_caretaker()
+        due = due.filtered(lambda p: caretaker[p])
+        self.env["mail.activity"]._stm_schedule_batch(
+            due,
+            target,
+            self.env._("Greet this customer: key date coming"),
+            user_of=caretaker.get,
+        )
+        due.write({"stm_key_date_reminded_year": target.year})

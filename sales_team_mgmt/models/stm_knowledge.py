@@ -1,0 +1,59 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class StmKnowledge(models.Model):
+    """The team's experience base (经验库): a problem met in the field, how
+    it was solved, verified by a manager; success stories flagged."""
+
+    _name = "stm.knowledge"
+    _description = "Sales Knowledge"
+    _inherit = ["mail.thread"]
+    _order = "is_success_story desc, write_date desc, id desc"
+
+    name = fields.Char(string="Question", required=True, tracking=True)
+    problem = fields.Text(help="The situation: customer, context, objection.")
+    solution = fields.Html(help="What worked, step by step.")
+    tag_ids = fields.Many2many("stm.knowledge.tag", string="Tags")
+    author_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, required=True, readonly=True
+    )
+    state = fields.Selection(
+        [("question", "Question"), ("answered", "Answered"), ("verified", "Verified")],
+        default="question",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    is_success_story = fields.Boolean(string="Success Story")
+    lead_id = fields.Many2one("crm.lead", string="Opportunity", index="btree_not_null")
+    partner_id = fields.Many2one("res.partner", string="Customer", index="btree_not_null")
+    verified_by_id = fields.Many2one("res.users", readonly=True)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state") == "verified":
+                vals["state"] = "answered" if vals.get("solution") else "question"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("state") == "verified" and not self.env.context.get("stm_verify"):
+            raise AccessError(self.env._("Use the Verify button."))
+        return super().write(vals)
+
+    def action_answer(self):
+        if self.filtered(lambda entry: not entry.solution):
+            raise UserError(self.env._("Write the solution first."))
+        self.filtered(lambda entry: entry.state == "question").write({"state": "answered"})
+
+    def action_verify(self):
+        self.env["res.users"]._stm_check_sales_manager(
+            self.env._("A sales manager verifies knowledge entries.")
+        )
+        if self.filtered(lambda entry: entry.state != "answered"):
+            raise UserError(self.env._("Only answered entries can be verified."))
+        self.with_context(stm_verify=True).write(
+            {"state": "verified", "verified_by_id": self.env.user.id}
+        )
