@@ -39,6 +39,7 @@
         "views/res_config_settings_views.xml",
         "views/stm_knowledge_views.xml",
         "views/stm_suggestion_views.xml",
+        "wizard/stm_suggestion_box_views.xml",
         "report/stm_appraisal_report.xml",
         "views/menus.xml",
     ],

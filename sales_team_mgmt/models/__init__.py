@@ -38,4 +38,3 @@ from . import calendar_event
 from . import stm_knowledge_tag
 from . import stm_knowledge
 from . import stm_suggestion
-from . import stm_suggestion_box

@@ -21,8 +21,10 @@ class CalendarEvent(models.Model):
 
     def action_stm_acknowledge(self):
         if not self.env.su and self.filtered(
-            lambda event: event.user_id != self.env.user
-            and self.env.user.partner_id not in event.partner_ids
+            lambda event: (
+                event.user_id != self.env.user
+                and self.env.user.partner_id not in event.partner_ids
+            )
         ):
             raise AccessError(self.env._("Only the attendees acknowledge a reminder."))
         self.filtered(lambda event: not event.stm_acknowledged_on).sudo().write(
@@ -44,13 +46,19 @@ class CalendarEvent(models.Model):
                 ("stm_sms_sent_on", "=", False),
                 ("start", ">=", now - LOOKBACK),
                 ("start", "<=", now + LOOKAHEAD),
-                ("user_id.groups_id", "in", self.env.ref("sales_team.group_sale_salesman").ids),
+                (
+                    "user_id.groups_id",
+                    "in",
+                    self.env.ref("sales_team.group_sale_salesman").ids,
+                ),
             ]
         )
         ack_minutes = self.env.company.stm_appointment_ack_minutes
         due = events.filtered(
-            lambda event: relations.reminder_due(event._stm_reminder_at(), ack_minutes, now)
-            and event.stop > now
+            lambda event: (
+                relations.reminder_due(event._stm_reminder_at(), ack_minutes, now)
+                and event.stop > now
+            )
         )
         sms_values, sent = [], self.browse()
         for event in due:
@@ -63,10 +71,12 @@ class CalendarEvent(models.Model):
                     "partner_id": partner.id,
                     "number": partner._phone_format(number=number) or number,
                     "body": self.env._(
-                        "Reminder: %(event)s at %(start)s. Please acknowledge it in Odoo.",
+                        "Reminder: %(event)s at %(start)s. Please acknowledge it "
+                        "in Odoo.",
                         event=event.name,
                         start=fields.Datetime.context_timestamp(
-                            event.with_context(tz=event.user_id.tz or "UTC"), event.start
+                            event.with_context(tz=event.user_id.tz or "UTC"),
+                            event.start,
                         ).strftime("%Y-%m-%d %H:%M"),
                     ),
                 }
@@ -77,6 +87,8 @@ class CalendarEvent(models.Model):
             sent.write({"stm_sms_sent_on": now})
             for event in sent:
                 event.message_post(
-                    body=self.env._("Reminder not acknowledged: SMS sent to the salesperson."),
+                    body=self.env._(
+                        "Reminder not acknowledged: SMS sent to the salesperson."
+                    ),
                     subtype_xmlid="mail.mt_note",
                 )

@@ -69,7 +69,8 @@ class ResPartner(models.Model):
     def _compute_stm_customer_class(self):
         for partner in self:
             partner.stm_customer_class = (
-                partner.stm_customer_class_manual or partner.stm_customer_class_suggested
+                partner.stm_customer_class_manual
+                or partner.stm_customer_class_suggested
             )
 
     @api.depends("stm_customer_class")
@@ -110,14 +111,16 @@ class ResPartner(models.Model):
     @api.model
     def _stm_refresh_classes(self):
         Lead = self.env["crm.lead"].sudo()
-        won = {
-            partner: (revenue, count)
-            for partner, revenue, count in Lead._read_group(
-                [("stage_id.is_won", "=", True), ("partner_id", "!=", False)],
-                ["partner_id.commercial_partner_id"],
-                ["expected_revenue:sum", "__count"],
-            )
-        }
+        won = defaultdict(lambda: [0.0, 0])
+        for partner, revenue, count in Lead._read_group(
+            [("stage_id.is_won", "=", True), ("partner_id", "!=", False)],
+            ["partner_id"],
+            ["expected_revenue:sum", "__count"],
+        ):
+            # A contact's deals count for its company.
+            totals = won[partner.commercial_partner_id]
+            totals[0] += revenue
+            totals[1] += count
         company = self.env.company
         thresholds = (
             company.stm_class_a_revenue,
@@ -127,7 +130,9 @@ class ResPartner(models.Model):
         )
         by_class = {"a": [], "b": [], "c": []}
         for partner, (revenue, count) in won.items():
-            by_class[relations.suggest_class(revenue, count, *thresholds)].append(partner.id)
+            by_class[relations.suggest_class(revenue, count, *thresholds)].append(
+                partner.id
+            )
         Partner = self.sudo().with_context(active_test=False)
         for klass, ids in by_class.items():
             stale = Partner.search(
@@ -137,10 +142,14 @@ class ResPartner(models.Model):
 
     @api.model
     def _stm_refresh_last_visits(self):
-        last = self.env["stm.visit"].sudo()._read_group(
-            [("state", "=", "done"), ("partner_id", "!=", False)],
-            ["partner_id"],
-            ["date:max"],
+        last = (
+            self.env["stm.visit"]
+            .sudo()
+            ._read_group(
+                [("state", "=", "done"), ("partner_id", "!=", False)],
+                ["partner_id"],
+                ["date:max"],
+            )
         )
         by_day = defaultdict(list)
         for partner, moment in last:
@@ -158,7 +167,9 @@ class ResPartner(models.Model):
                 ("stm_next_revisit_on", "<=", today + timedelta(days=1)),
             ]
         )
-        due = due.filtered(lambda p: p.stm_revisit_reminded_for != p.stm_next_revisit_on)
+        due = due.filtered(
+            lambda p: p.stm_revisit_reminded_for != p.stm_next_revisit_on
+        )
         caretaker = due._stm_caretaker()
         due = due.filtered(lambda p: caretaker[p])
         self.env["mail.activity"]._stm_schedule_batch(
@@ -178,6 +189,7 @@ class ResPartner(models.Model):
         notice = self.env.company.stm_key_date_notice_days
         target = today + timedelta(days=notice)
         pairs = relations.key_date_days_matching(target)
+        self.flush_model(["stm_key_date", "stm_key_date_reminded_year", "active"])
         self.env.cr.execute(
             SQL(
                 "SELECT id FROM res_partner WHERE stm_key_date IS NOT NULL AND active "

@@ -27,7 +27,9 @@ class StmKnowledge(models.Model):
     )
     is_success_story = fields.Boolean(string="Success Story")
     lead_id = fields.Many2one("crm.lead", string="Opportunity", index="btree_not_null")
-    partner_id = fields.Many2one("res.partner", string="Customer", index="btree_not_null")
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", index="btree_not_null"
+    )
     verified_by_id = fields.Many2one("res.users", readonly=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
 
@@ -46,7 +48,9 @@ class StmKnowledge(models.Model):
     def action_answer(self):
         if self.filtered(lambda entry: not entry.solution):
             raise UserError(self.env._("Write the solution first."))
-        self.filtered(lambda entry: entry.state == "question").write({"state": "answered"})
+        self.filtered(lambda entry: entry.state == "question").write(
+            {"state": "answered"}
+        )
 
     def action_verify(self):
         self.env["res.users"]._stm_check_sales_manager(

@@ -28,7 +28,9 @@ class StmSuggestion(models.Model):
 
     def _compute_author_name(self):
         for suggestion in self:
-            suggestion.author_name = suggestion.author_id.name or self.env._("Anonymous")
+            suggestion.author_name = suggestion.author_id.name or self.env._(
+                "Anonymous"
+            )
 
     def action_mark_read(self):
         self.filtered(lambda s: s.state == "new").write({"state": "read"})
