@@ -45,12 +45,16 @@ class ResPartner(models.Model):
         store=True,
         index="btree_not_null",
     )
-    stm_revisit_reminded_for = fields.Date(readonly=True, copy=False)
+    stm_revisit_reminded_for = fields.Date(
+        string="Revisit Reminder Sent For", readonly=True, copy=False
+    )
     stm_key_date = fields.Date(
         string="Key Date", help="Birthday or founding day: greeted every year."
     )
     stm_key_date_label = fields.Char(string="Key Date Is", help="e.g. Birthday")
-    stm_key_date_reminded_year = fields.Integer(readonly=True, copy=False)
+    stm_key_date_reminded_year = fields.Integer(
+        string="Key Date Greeted for Year", readonly=True, copy=False
+    )
     stm_referred_by_id = fields.Many2one(
         "res.partner", string="Referred by", index="btree_not_null"
     )

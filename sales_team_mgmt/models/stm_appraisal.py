@@ -106,14 +106,14 @@ class StmAppraisal(models.Model):
     manager_feedback = fields.Html()
     improvement_plan = fields.Html()
     employee_comment = fields.Text()
-    rank_in_team = fields.Integer(readonly=True, aggregator=None)
+    rank_in_team = fields.Integer(string="Rank in Team", readonly=True, aggregator=None)
     team_size = fields.Integer(readonly=True, aggregator=None)
     is_bottom = fields.Boolean(
         string="Bottom of the Ranking",
         readonly=True,
         help="Among the team's last places for this period (末位).",
     )
-    kpis_filled_on = fields.Datetime(readonly=True)
+    kpis_filled_on = fields.Datetime(string="Figures Filled On", readonly=True)
 
     _sql_constraints = [
         (

@@ -60,7 +60,11 @@ class StmComplaint(models.Model):
         "complaints count against them.",
     )
     target_user_id = fields.Many2one(
-        "res.users", compute="_compute_target", store=True, index="btree_not_null"
+        "res.users",
+        string="Answerable User",
+        compute="_compute_target",
+        store=True,
+        index="btree_not_null",
     )
     lead_id = fields.Many2one("crm.lead", string="Opportunity", index="btree_not_null")
     partner_id = fields.Many2one("res.partner", string="Customer")
