@@ -77,6 +77,7 @@ class StmComplaint(models.Model):
         compute="_compute_category",
         store=True,
         readonly=False,
+        precompute=True,
         required=True,
     )
     description = fields.Text(required=True)
