@@ -24,7 +24,7 @@ class TestKnowledge(StmCase):
         # Everyone in sales reads and finds it; only the author edits it.
         as_colleague = entry.with_user(self.rep_b)
         found = Knowledge.with_user(self.rep_b).search(
-            [("solution", "ilike", "bundle")]
+            [("solution", "ilike", "3-year service bundle")]
         )
         self.assertEqual(found, entry)
         with self.assertRaises(AccessError):
