@@ -31,6 +31,7 @@
         "views/stm_resource_request_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_team_member_views.xml",
+        "views/crm_team_member_board_views.xml",
         "views/hr_department_views.xml",
         "views/stm_appraisal_template_views.xml",
         "views/stm_appraisal_views.xml",
@@ -41,6 +42,7 @@
         "views/stm_suggestion_views.xml",
         "wizard/stm_suggestion_box_views.xml",
         "report/stm_appraisal_report.xml",
+        "report/crm_lead_dossier_report.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -38,3 +38,4 @@ from . import calendar_event
 from . import stm_knowledge_tag
 from . import stm_knowledge
 from . import stm_suggestion
+from . import crm_team_member_board

@@ -1,0 +1,212 @@
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+from odoo import fields, models
+
+from ..policy import quota
+
+
+class CrmTeamMember(models.Model):
+    """The team board (业绩看板): one card per salesperson with this year's
+    revenue against target, the visit and project quotas, today's
+    compliance and what waits for the manager. A fixed number of grouped
+    queries, whatever the number of cards."""
+
+    _inherit = "crm.team.member"
+
+    stm_board_revenue = fields.Monetary(
+        string="Won This Year",
+        currency_field="stm_currency_id",
+        compute="_compute_stm_board",
+    )
+    stm_board_revenue_pct = fields.Float(
+        string="Target Reached (%)", compute="_compute_stm_board"
+    )
+    stm_board_visits_30d = fields.Integer(
+        string="Feedback Visits (30 d)", compute="_compute_stm_board"
+    )
+    stm_board_visits_quota = fields.Integer(
+        related="crm_team_id.stm_min_feedback_visits_30d"
+    )
+    stm_board_projects_12m = fields.Integer(
+        string="Registered Projects (12 months)", compute="_compute_stm_board"
+    )
+    stm_board_projects_quota = fields.Integer(
+        related="crm_team_id.stm_min_registered_projects_year"
+    )
+    stm_board_compliance = fields.Selection(
+        [
+            ("passed", "On Track"),
+            ("failing", "Failing"),
+            ("unknown", "Not Checked Yet"),
+        ],
+        string="Compliance",
+        compute="_compute_stm_board",
+    )
+    stm_board_failing_days = fields.Integer(
+        string="Failing for (days)", compute="_compute_stm_board"
+    )
+    stm_board_disputes = fields.Integer(
+        string="Open Disputes", compute="_compute_stm_board"
+    )
+    stm_board_alarms = fields.Integer(
+        string="Open Alarms", compute="_compute_stm_board"
+    )
+
+    def _compute_stm_board(self):
+        users = self.user_id
+        today = fields.Date.context_today(self)
+        year_start = datetime.combine(date(today.year, 1, 1), time.min)
+        Lead = self.env["crm.lead"].sudo()
+        revenue = dict(
+            Lead._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("stage_id.is_won", "=", True),
+                    ("date_closed", ">=", year_start),
+                ],
+                ["user_id"],
+                ["expected_revenue:sum"],
+            )
+        )
+        visits = dict(
+            self.env["stm.visit"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("state", "=", "done"),
+                    ("has_feedback", "=", True),
+                    (
+                        "date",
+                        ">=",
+                        datetime.combine(today - timedelta(days=29), time.min),
+                    ),
+                ],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        projects = dict(
+            Lead.with_context(active_test=False)._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("stm_registered", "=", True),
+                    ("stm_self_developed", "=", True),
+                    ("stm_registered_on", ">=", quota.rolling_year(today)[0]),
+                ],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        # The latest daily check (today's, or yesterday's before the job ran).
+        latest = (
+            self.env["stm.compliance"]._previous_snapshots(
+                users, today + timedelta(days=1)
+            )
+            if users
+            else {}
+        )
+        disputes = defaultdict(int)
+        for holder, rival, count in (
+            self.env["stm.claim.dispute"]
+            .sudo()
+            ._read_group(
+                [
+                    ("state", "=", "open"),
+                    "|",
+                    ("holder_user_id", "in", users.ids),
+                    ("rival_user_id", "in", users.ids),
+                ],
+                ["holder_user_id", "rival_user_id"],
+                ["__count"],
+            )
+        ):
+            disputes[holder] += count
+            if rival != holder:
+                disputes[rival] += count
+        alarms = dict(
+            self.env["stm.difficulty.alarm"]
+            .sudo()
+            ._read_group(
+                [("user_id", "in", users.ids), ("state", "!=", "closed")],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        for member in self:
+            user = member.user_id
+            won = revenue.get(user, 0.0)
+            target = member.stm_revenue_target
+            member.stm_board_revenue = won
+            member.stm_board_revenue_pct = (
+                round(100.0 * won / target, 1) if target else 0.0
+            )
+            member.stm_board_visits_30d = visits.get(user, 0)
+            member.stm_board_projects_12m = projects.get(user, 0)
+            checked_on, failing_since = latest.get(user.id, (None, None))
+            if not checked_on:
+                member.stm_board_compliance = "unknown"
+            else:
+                member.stm_board_compliance = "failing" if failing_since else "passed"
+            member.stm_board_failing_days = (
+                (today - failing_since).days + 1 if failing_since else 0
+            )
+            member.stm_board_disputes = disputes.get(user, 0)
+            member.stm_board_alarms = alarms.get(user, 0)
+
+    def _stm_open(self, model, name, domain, view_mode="list,form"):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": f"{name} — {self.user_id.name}",
+            "res_model": model,
+            "view_mode": view_mode,
+            "domain": domain,
+        }
+
+    def action_stm_board_revenue(self):
+        return self._stm_open(
+            "crm.lead",
+            self.env._("Won This Year"),
+            [("user_id", "=", self.user_id.id), ("stage_id.is_won", "=", True)],
+        )
+
+    def action_stm_board_visits(self):
+        return self._stm_open(
+            "stm.visit", self.env._("Visits"), [("user_id", "=", self.user_id.id)]
+        )
+
+    def action_stm_board_projects(self):
+        return self._stm_open(
+            "crm.lead",
+            self.env._("Registered Projects"),
+            [("user_id", "=", self.user_id.id), ("stm_registered", "=", True)],
+        )
+
+    def action_stm_board_compliance(self):
+        return self._stm_open(
+            "stm.compliance",
+            self.env._("Compliance"),
+            [("user_id", "=", self.user_id.id)],
+        )
+
+    def action_stm_board_disputes(self):
+        uid = self.user_id.id
+        return self._stm_open(
+            "stm.claim.dispute",
+            self.env._("Open Disputes"),
+            [
+                ("state", "=", "open"),
+                "|",
+                ("holder_user_id", "=", uid),
+                ("rival_user_id", "=", uid),
+            ],
+        )
+
+    def action_stm_board_alarms(self):
+        return self._stm_open(
+            "stm.difficulty.alarm",
+            self.env._("Open Alarms"),
+            [("user_id", "=", self.user_id.id), ("state", "!=", "closed")],
+        )

@@ -1,0 +1,123 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.tests import Form, tagged
+
+from .common import StmCase
+
+BOARD_FIELDS = [
+    "user_id",
+    "stm_board_revenue",
+    "stm_board_revenue_pct",
+    "stm_board_visits_30d",
+    "stm_board_projects_12m",
+    "stm_board_compliance",
+    "stm_board_failing_days",
+    "stm_board_disputes",
+    "stm_board_alarms",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestTeamBoard(StmCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.won_stage = cls.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        cls.member_a = cls.team_block.crm_team_member_ids.filtered(
+            lambda m: m.user_id == cls.rep_a
+        )
+        cls.member_a.stm_revenue_target = 1000000
+
+    def _board(self, members):
+        return members.with_user(self.manager).read(BOARD_FIELDS)
+
+    @freeze_time("2026-11-20 08:00:00")
+    def test_card_figures(self):
+        won = self._lead(self.rep_a, expected_revenue=250000, partner_name="Won Co")
+        won.sudo().write({"stage_id": self.won_stage.id})
+        lead = self._lead(self.rep_a, partner_name="Visit Co")
+        visits = self.env["stm.visit"].create(
+            [
+                {
+                    "user_id": self.rep_a.id,
+                    "partner_id": lead.stm_claim_id.partner_id.id
+                    or self.env["res.partner"].create({"name": "Visit Co"}).id,
+                    "purpose": "Demo",
+                    "result": "Liked it",
+                    "date": datetime(2026, 11, 18, 2, 0),
+                }
+                for _i in range(3)
+            ]
+        )
+        visits.write({"state": "done"})
+        lead.sudo().write(
+            {"stm_registered": True, "stm_registered_on": date(2026, 6, 1)}
+        )
+        self.env["stm.difficulty.alarm"].create(
+            {"lead_id": lead.id, "user_id": self.rep_a.id, "reason": "Budget frozen"}
+        )
+        card = self._board(self.member_a)[0]
+        self.assertEqual(card["stm_board_revenue"], 250000)
+        self.assertEqual(card["stm_board_revenue_pct"], 25.0)
+        self.assertEqual(card["stm_board_visits_30d"], 3)
+        self.assertEqual(card["stm_board_projects_12m"], 1)
+        self.assertEqual(card["stm_board_alarms"], 1)
+        self.assertEqual(card["stm_board_compliance"], "unknown")
+        self.env["stm.compliance"]._cron_snapshot()
+        self.member_a.invalidate_recordset()
+        card = self._board(self.member_a)[0]
+        self.assertEqual(card["stm_board_compliance"], "failing")
+        self.assertEqual(card["stm_board_failing_days"], 1)
+        action = self.member_a.with_user(self.manager).action_stm_board_visits()
+        self.assertEqual(self.env["stm.visit"].search(action["domain"]), visits)
+
+    def test_board_queries_do_not_grow_with_salespeople(self):
+        counts = []
+        for extra in (0, 6):
+            for i in range(extra):
+                user = self._salesperson(f"stm_board_{i}", f"Board {i}")
+                self.team_block.crm_team_member_ids = [
+                    Command.create({"user_id": user.id})
+                ]
+            members = self.env["crm.team.member"].search([])
+            self._board(members)  # warm caches emptied by the new users
+            members.invalidate_model()
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            self._board(members)
+            counts.append(self.env.cr.sql_log_count - start)
+        self.assertEqual(counts[0], counts[1], counts)
+        self.assertLessEqual(counts[1], 13, "the board budget")
+
+
+@tagged("post_install", "-at_install")
+class TestScreensBudget(StmCase):
+    def test_lead_form_query_budget(self):
+        lead = self._lead(self.rep_a, partner_name="Budget Co", expected_revenue=1000)
+        self.env["stm.buying.role"].create(
+            {
+                "lead_id": lead.id,
+                "partner_id": self.env["res.partner"].create({"name": "Mr Gao"}).id,
+                "role": "decider",
+            }
+        )
+        Form(lead.with_user(self.rep_a))  # warm the view and ACL caches
+        self.env.invalidate_all()
+        # Opening the lead form (record, onchange, related records) as its owner.
+        with self.assertQueryCount(20):
+            Form(lead.with_user(self.rep_a))
+
+    def test_dossier_pdf_renders(self):
+        lead = self._lead(
+            self.rep_a,
+            partner_name="Dossier Co",
+            stm_background="<p>State grid upgrade</p>",
+        )
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "sales_team_mgmt.crm_lead_dossier_report", lead.ids
+        )[0]
+        self.assertIn(b"State grid upgrade", html)
+        self.assertIn(b"Buying Roles", html)
