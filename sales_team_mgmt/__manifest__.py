@@ -55,6 +55,9 @@
         "demo/stm_complaint_demo.xml",
         "demo/stm_appraisal_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["sales_team_mgmt/static/tests/tours/*.js"],
+    },
     "post_init_hook": "post_init_hook",
     "application": False,
     "installable": True,

@@ -15,3 +15,4 @@ from . import test_customer_care
 from . import test_appointment_sms
 from . import test_knowledge_suggestion
 from . import test_board
+from . import test_tour
