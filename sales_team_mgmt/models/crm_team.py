@@ -1,8 +1,27 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..policy import appraisal as appraisal_policy
 from ..policy import claims as claim_policy
 from ..policy import quota
+
+MAX_SETTING = 100_000
+STM_INTEGER_SETTINGS = (
+    "stm_claim_protection_days",
+    "stm_claim_warning_days",
+    "stm_max_active_claims",
+    "stm_reclaim_cooldown_days",
+    "stm_visit_backdate_days",
+    "stm_min_weekly_visits_per_customer",
+    "stm_min_feedback_visits_30d",
+    "stm_min_registered_projects_year",
+    "stm_dossier_deadline_months",
+    "stm_compliance_warning_days",
+    "stm_compliance_review_days",
+    "stm_min_effective_opportunities",
+    "stm_forecast_day",
+    "stm_bottom_rank_count",
+)
 
 
 class CrmTeam(models.Model):
@@ -116,6 +135,16 @@ class CrmTeam(models.Model):
     stm_funnel_diagnosis = fields.Text(
         string="Funnel Diagnosis", compute="_compute_stm_forecast_summary"
     )
+
+    @api.constrains(*STM_INTEGER_SETTINGS)
+    def _check_stm_settings_range(self):
+        """The database stores 32-bit integers: refuse absurd numbers with a
+        clear message instead of a server error."""
+        for team in self:
+            if any(abs(team[name]) > MAX_SETTING for name in STM_INTEGER_SETTINGS):
+                raise ValidationError(
+                    self.env._("Sales team settings stay below %s.", MAX_SETTING)
+                )
 
     _sql_constraints = [
         (

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..policy import escalation
 
@@ -35,6 +36,13 @@ class HrDepartment(models.Model):
             "A complaint deadline cannot be negative.",
         ),
     ]
+
+    @api.constrains("stm_complaint_sla_days")
+    def _check_stm_complaint_sla_days(self):
+        if any(not 0 <= d.stm_complaint_sla_days <= 365 for d in self):
+            raise ValidationError(
+                self.env._("A complaint deadline lies between 0 and 365 days.")
+            )
 
     @api.depends("stm_service")
     def _compute_stm_complaint_sla_days(self):

@@ -32,6 +32,18 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Refused up front: a 1 MB name would otherwise reach the database's
+        # name index and fail there with a server error.
+        for vals in vals_list:
+            too_long = oversized({"name": vals.get("name")})
+            if too_long:
+                raise UserError(
+                    self.env._(
+                        "%(fields)s: too long (at most %(limit)s characters).",
+                        fields=", ".join(too_long),
+                        limit=MAX_IDENTITY_LENGTH,
+                    )
+                )
         partners = super().create(vals_list)
         # Data files and system jobs run as superuser: only people register.
         if not self.env.su and not self.env.context.get("install_mode"):

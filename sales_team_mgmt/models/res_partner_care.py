@@ -62,6 +62,13 @@ class ResPartner(models.Model):
         "res.partner", "stm_referred_by_id", string="Referrals"
     )
 
+    @api.constrains("stm_revisit_interval_days")
+    def _check_stm_revisit_interval_days(self):
+        if any(not 0 <= p.stm_revisit_interval_days <= 3650 for p in self):
+            raise ValidationError(
+                self.env._("A revisit interval lies between 0 and 3650 days.")
+            )
+
     @api.constrains("stm_referred_by_id")
     def _check_stm_referral_cycle(self):
         if self._has_cycle("stm_referred_by_id"):

@@ -7,7 +7,7 @@ handle its cases within 15 days; an HR complaint still open after that is a
 warning for whoever handles it.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .quota import rolling_year
 
@@ -24,7 +24,10 @@ def deadline(filed_on, sla_days):
     """Last day to answer: the filing day plus the department's SLA."""
     if not filed_on:
         return None
-    return filed_on + timedelta(days=max(sla_days or 0, 0))
+    try:
+        return filed_on + timedelta(days=max(sla_days or 0, 0))
+    except OverflowError:  # a deadline past year 9999 is no deadline
+        return date.max
 
 
 def breached(deadline_day, today, closed_on=None):

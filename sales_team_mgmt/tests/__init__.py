@@ -16,3 +16,5 @@ from . import test_appointment_sms
 from . import test_knowledge_suggestion
 from . import test_board
 from . import test_tour
+from . import test_claim_concurrency
+from . import test_bad_input

@@ -1,0 +1,200 @@
+"""The hot paths at full size (after bench/populate.py): median time, SQL
+query count and the plans of every SELECT they send.
+
+For each path: the median of several runs (everything rolled back between
+runs), its queries, and an EXPLAIN of each statement: a sequential scan on a
+table of more than 10,000 rows fails the check.
+
+Usage: python bench/run.py DB   (make bench-full does populate + run)
+"""
+
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from unittest.mock import patch
+
+from common import company, open_env, rng
+
+from odoo.tools import SQL
+
+RUNS = 5
+BIG_TABLE = 10_000
+
+
+def timed(env, func, runs=RUNS):
+    """Median seconds and queries of ``func`` over ``runs`` rolled-back runs."""
+    samples = []
+    for _run in range(runs):
+        env.invalidate_all()
+        env.registry.clear_cache()
+        func()  # warm: the first run pays the ORM caches, not the database
+        env.cr.rollback()
+        env.invalidate_all()
+        queries = env.cr.sql_log_count
+        start = time.perf_counter()
+        func()
+        env.flush_all()
+        samples.append((time.perf_counter() - start, env.cr.sql_log_count - queries))
+        env.cr.rollback()
+    return (
+        statistics.median(s for s, _q in samples),
+        statistics.median(q for _s, q in samples),
+    )
+
+
+def big_tables(env):
+    env.cr.execute(
+        "SELECT relname, reltuples FROM pg_class "
+        "WHERE relkind = 'r' AND reltuples > %s",
+        [BIG_TABLE],
+    )
+    return {name: int(rows) for name, rows in env.cr.fetchall()}
+
+
+def capture(env, func):
+    """(query, params) of every statement ``func`` sends."""
+    cr_class = type(env.cr)
+    original = cr_class.execute
+    statements = []
+
+    def spy(cr, query, params=None, log_exceptions=True):
+        if isinstance(query, SQL):
+            statements.append((query.code, query.params))
+        else:
+            statements.append((str(query), params))
+        return original(cr, query, params, log_exceptions)
+
+    with patch.object(cr_class, "execute", spy):
+        func()
+    return statements
+
+
+def seq_scans(env, func, big):
+    """Sequential scans on big tables in the plans of the SELECTs of ``func``."""
+    env.invalidate_all()
+    statements = capture(env, func)
+    env.cr.rollback()
+    found = set()
+    for text, params in statements:
+        if not text.lstrip().upper().startswith("SELECT"):
+            continue
+        env.cr.execute(f"EXPLAIN (FORMAT JSON) {text}", params or None)
+        stack = [env.cr.fetchone()[0][0]["Plan"]]
+        while stack:
+            node = stack.pop()
+            if node["Node Type"] == "Seq Scan" and node.get("Relation Name") in big:
+                found.add(node["Relation Name"])
+            stack.extend(node.get("Plans", []))
+    env.cr.rollback()
+    return sorted(found)
+
+
+def main():
+    db = sys.argv[1]
+    env = open_env(db)
+    big = big_tables(env)
+    team = env["crm.team"].search([("name", "=", "Bench Team 1")], limit=1)
+    members = team.crm_team_member_ids
+    rep = members[0].user_id
+    manager = env.ref("base.user_admin")
+    web = {"tz": "Asia/Shanghai", "lang": "en_US"}
+    generator = rng(99)
+    counter = iter(range(50_000_000, 60_000_000))
+
+    def lead_create():
+        name, email, phone = company(next(counter), generator)
+        env["crm.lead"].with_user(rep).with_context(**web).create(
+            {
+                "name": "New deal",
+                "type": "opportunity",
+                "partner_name": name,
+                "email_from": email,
+                "phone": phone,
+                "user_id": rep.id,
+                "team_id": team.id,
+            }
+        )
+
+    probe = env["crm.lead"].search([("user_id", "=", rep.id)], limit=1)
+
+    def duplicates():
+        probe.invalidate_recordset()
+        probe._compute_potential_lead_duplicates()
+
+    def board():
+        env["crm.team.member"].with_user(manager).with_context(**web).search(
+            [("crm_team_id", "=", team.id)]
+        ).read(
+            [
+                "stm_board_revenue",
+                "stm_board_visits_30d",
+                "stm_board_projects_12m",
+                "stm_board_compliance",
+                "stm_board_disputes",
+                "stm_board_alarms",
+            ]
+        )
+
+    def forecast():
+        Lead = env["crm.lead"].with_user(manager).with_context(**web)
+        Lead.read_group(
+            [
+                ("type", "=", "opportunity"),
+                ("probability", "<", 100),
+                ("team_id", "=", team.id),
+            ],
+            ["stm_weighted_revenue:sum", "expected_revenue:sum"],
+            ["user_id", "date_deadline:month"],
+            lazy=False,
+        )
+        team.with_user(manager).with_context(**web).invalidate_recordset()
+        team.with_user(manager).stm_forecast_next_month  # noqa: B018
+
+    def appraisal_fill():
+        Appraisal = env["stm.appraisal"]
+        quarter = date.today() - timedelta(days=90)
+        appraisals = Appraisal.create(
+            [
+                {
+                    "user_id": member.user_id.id,
+                    "period": "quarter",
+                    "date_from": quarter,
+                }
+                for member in members
+            ]
+        )
+        appraisals.action_fill_kpis()
+
+    def expiry_cron():
+        env["stm.claim"]._cron_expire()
+
+    def compliance_cron():
+        env["stm.compliance"]._cron_snapshot()
+
+    paths = [
+        ("lead create with the claim check", lead_create, RUNS * 4),
+        ("Odoo duplicate_lead_ids on one lead", duplicates, RUNS * 4),
+        ("team board (one team, 25 cards)", board, RUNS),
+        ("forecast screen (pivot + team summary)", forecast, RUNS),
+        ("appraisal auto-fill (one team, 25)", appraisal_fill, RUNS),
+        ("claim expiry cron (whole company)", expiry_cron, 3),
+        ("compliance cron (500 salespeople)", compliance_cron, 3),
+    ]
+    print(f"database {db}")
+    for table in ("res_partner", "crm_lead", "stm_claim", "stm_claim_key", "stm_visit"):
+        print(f"  {table}: {big.get(table, 0):,} rows")
+    print(f"{'hot path':42} {'median':>10} {'queries':>8}  seq scans on big tables")
+    for label, func, runs in paths:
+        seconds, queries = timed(env, func, runs)
+        scans = seq_scans(env, func, big)
+        print(
+            f"{label:42} {seconds * 1000:8.1f} ms {queries:8.0f}  "
+            f"{', '.join(scans) if scans else 'none'}",
+            flush=True,
+        )
+    env.cr.close()
+
+
+if __name__ == "__main__":
+    main()

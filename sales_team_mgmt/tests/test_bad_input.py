@@ -1,0 +1,205 @@
+from datetime import date, datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.service.model import _as_validation_error
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import StmCase
+
+# PostgreSQL cannot store NUL, nor UTF-8 encode a lone surrogate: Odoo's own
+# fields refuse both everywhere, before our code runs.
+ANY_TEXT = st.text(
+    alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+    max_size=200,
+)
+HOSTILE = st.sampled_from(
+    [
+        "",
+        " ",
+        "x" * 1_000_000,
+        "'; DROP TABLE crm_lead; --",
+        "<script>alert(1)</script>",
+        "😀🚀👍🏽" * 50,
+        "𠀀𪚥\u200b\u202e",
+        "%(name)s %s {0}",
+        "+86 abc-def ####",
+    ]
+)
+TEXT = st.one_of(ANY_TEXT, HOSTILE)
+DAY = st.one_of(
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.sampled_from([date(1, 1, 1), date(9999, 12, 31), date(2028, 2, 29)]),
+)
+MOMENT = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(9999, 12, 30))
+NUMBER = st.one_of(
+    st.integers(min_value=-(2**31), max_value=2**31 - 1),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+)
+EXPECTED = (ValidationError, UserError, AccessError)
+SETTINGS = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@tagged("post_install", "-at_install")
+class TestBadInput(StmCase):
+    """Any text, huge or empty, dates at the ends of the calendar, negative
+    or huge numbers, through the create and write of each model as a user
+    would reach them: a clear error or a correct save, never a crash and
+    never a half-saved record."""
+
+    def _attempt(self, model, create=None, write=None, record=None, user=None):
+        """Run a create or a write in a savepoint; the only failures allowed
+        are the ones a user is shown, and they leave nothing behind."""
+        Model = self.env[model].with_user(user) if user else self.env[model]
+        before = self.env[model].with_context(active_test=False).search_count([])
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                if create is not None:
+                    saved = Model.create(create)
+                    self.env.flush_all()
+                    return saved
+                record.write(write)
+                self.env.flush_all()
+                return record
+        except IntegrityError as exc:
+            # What the web client shows: Odoo's RPC layer turns a violated
+            # constraint into a ValidationError with the constraint's message.
+            error = _as_validation_error(self.env, exc)
+            self.assertIsInstance(error, ValidationError)
+            self.env.invalidate_all()
+            return None
+        except EXPECTED:
+            self.env.invalidate_all()
+            after = self.env[model].with_context(active_test=False).search_count([])
+            self.assertEqual(before, after, f"{model}: nothing half-saved")
+            return None
+
+    @SETTINGS
+    @given(name=TEXT, customer=TEXT, email=TEXT, phone=TEXT, revenue=NUMBER, day=DAY)
+    def test_lead(self, name, customer, email, phone, revenue, day):
+        values = {
+            "name": name or "x",
+            "partner_name": customer,
+            "email_from": email,
+            "phone": phone,
+            "expected_revenue": revenue,
+            "date_deadline": day,
+            "user_id": self.rep_a.id,
+            "team_id": self.team_block.id,
+        }
+        lead = self._attempt("crm.lead", create=values)
+        if lead:
+            self.assertEqual(lead.partner_name or "", customer)
+            self._attempt("crm.lead", record=lead, write={"name": customer or "y"})
+
+    @SETTINGS
+    @given(purpose=TEXT, result=TEXT, moment=MOMENT, duration=NUMBER)
+    def test_visit(self, purpose, result, moment, duration):
+        customer = self.env["res.partner"].create(
+            {"name": "Visited", "is_company": True}
+        )
+        visit = self._attempt(
+            "stm.visit",
+            create={
+                "user_id": self.rep_a.id,
+                "partner_id": customer.id,
+                "purpose": purpose or "p",
+                "result": result,
+                "date": moment,
+                "duration": duration,
+            },
+        )
+        if visit:
+            self._attempt("stm.visit", record=visit, write={"state": "done"})
+
+    @SETTINGS
+    @given(name=TEXT, key_date=DAY, interval=NUMBER)
+    def test_partner_care(self, name, key_date, interval):
+        partner = self._attempt(
+            "res.partner",
+            create={"name": name or "n", "is_company": True, "stm_key_date": key_date},
+            user=self.rep_a,
+        )
+        if partner:
+            self._attempt(
+                "res.partner",
+                record=partner,
+                write={"stm_revisit_interval_days": int(interval)},
+            )
+            self.env["res.partner"]._cron_customer_care()
+
+    @SETTINGS
+    @given(description=TEXT, response=TEXT, day=DAY, sla=NUMBER)
+    def test_complaint(self, description, response, day, sla):
+        department = self.env["hr.department"].create({"name": "Finance"})
+        self._attempt(
+            "hr.department",
+            record=department,
+            write={"stm_complaint_sla_days": int(sla)},
+        )
+        complaint = self._attempt(
+            "stm.complaint",
+            create={
+                "department_id": department.id,
+                "description": description or "d",
+                "date": day,
+            },
+        )
+        if complaint:
+            self._attempt(
+                "stm.complaint", record=complaint, write={"response": response}
+            )
+            self.env["stm.complaint"]._cron_check_deadlines()
+
+    @SETTINGS
+    @given(day=DAY, score=NUMBER, weight=NUMBER, target=NUMBER)
+    def test_appraisal(self, day, score, weight, target):
+        appraisal = self._attempt(
+            "stm.appraisal",
+            create={"user_id": self.rep_a.id, "period": "month", "date_from": day},
+        )
+        if appraisal:
+            line = appraisal.line_ids[0]
+            self._attempt("stm.appraisal.line", record=line, write={"score": score})
+            self._attempt(
+                "stm.appraisal.line",
+                record=line,
+                write={"weight": weight, "target": target},
+            )
+            self.team_block.crm_team_member_ids[:1].stm_revenue_target = abs(target)
+            appraisal.action_fill_kpis()
+            self.assertTrue(0 <= appraisal.total_score <= 100)
+
+    @SETTINGS
+    @given(question=TEXT, problem=TEXT, subject=TEXT, body=TEXT)
+    def test_knowledge_and_suggestions(self, question, problem, subject, body):
+        self._attempt(
+            "stm.knowledge", create={"name": question or "q", "problem": problem}
+        )
+        box = self._attempt(
+            "stm.suggestion.box",
+            create={"name": subject or "s", "body": body or "b", "anonymous": True},
+        )
+        if box:
+            box.action_submit()
+
+    @SETTINGS
+    @given(days=NUMBER, quota=NUMBER, bottom=NUMBER)
+    def test_team_settings(self, days, quota, bottom):
+        self._attempt(
+            "crm.team",
+            record=self.team_block,
+            write={
+                "stm_claim_protection_days": int(days),
+                "stm_min_feedback_visits_30d": int(quota),
+                "stm_bottom_rank_count": int(bottom),
+            },
+        )
