@@ -12,3 +12,6 @@ venv:            ## only prepare the virtualenv
 
 bench:           ## benchmark figures (see bench/README.md)
 	@bash scripts/bench.sh
+
+populate:        ## a full-size company in stm_bench_full (bench/populate.py), then bench/run.py
+	@bash scripts/bench_full.sh

@@ -132,6 +132,10 @@ def customers(env, size, by_team):
     for start in range(existing, size, CHUNK):
         stop = min(size, start + CHUNK)
         rows = [(i, *company(i, generator)) for i in range(start, stop)]
+        cr.execute("SELECT COALESCE(max(id), 0) FROM res_partner")
+        last_partner = cr.fetchone()[0]
+        cr.execute("SELECT COALESCE(max(id), 0) FROM stm_claim")
+        last_claim = cr.fetchone()[0]
         copy_rows(
             cr,
             "res_partner",
@@ -180,13 +184,16 @@ def customers(env, size, by_team):
         cr.execute(
             SQL(
                 "UPDATE res_partner SET commercial_partner_id = id "
-                "WHERE ref LIKE 'pop-%%' AND commercial_partner_id IS NULL"
+                "WHERE id > %s AND commercial_partner_id IS NULL",
+                last_partner,
             )
         )
+        # New rows only, by id: a 20k-element ANY() would scan for each row.
         cr.execute(
             SQL(
-                "SELECT ref, id FROM res_partner WHERE ref = ANY(%s)",
-                [f"pop-{i}" for i, *_rest in rows],
+                "SELECT ref, id FROM res_partner WHERE id > %s AND ref LIKE %s",
+                last_partner,
+                "pop-%",
             )
         )
         partner_of = {int(ref[4:]): pid for ref, pid in cr.fetchall()}
@@ -236,10 +243,7 @@ def customers(env, size, by_team):
             ),
         )
         cr.execute(
-            SQL(
-                "SELECT partner_id, id FROM stm_claim WHERE partner_id = ANY(%s)",
-                list(partner_of.values()),
-            )
+            SQL("SELECT partner_id, id FROM stm_claim WHERE id > %s", last_claim)
         )
         claim_of = dict(cr.fetchall())
         seen, key_rows = set(), []

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Full-size benchmark (see bench/README.md): creates stm_bench_full with the
+# module and no demo data, fills it with bench/populate.py (100k customers,
+# 200k opportunities, 1M visits, 500 salespeople; kept between runs), then
+# prints the hot paths of bench/run.py. BENCH_FULL_DB changes the name,
+# BENCH_CUSTOMERS the size.
+source "$(dirname "$0")/lib.sh"
+require_odoo
+require_postgres
+"$ROOT/scripts/venv.sh"
+export ODOO_SRC
+db="${BENCH_FULL_DB:-stm_bench_full}"
+if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
+    echo "Creating $db ..."
+    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" --without-demo=all \
+        --stop-after-init --log-level=warn
+else
+    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -u "$ADDON" --stop-after-init \
+        --log-level=warn
+fi
+cd "$ROOT/bench"
+"$VENV/bin/python" populate.py "$db" "${BENCH_CUSTOMERS:-100000}"
+"$VENV/bin/python" run.py "$db"
