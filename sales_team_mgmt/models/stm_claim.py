@@ -166,7 +166,11 @@ class StmClaim(models.Model):
         )
         self.invalidate_recordset(fnames)
         self.modified(fnames)
-        self.sudo().key_ids.write({"active": False})
+        # Searched by id, not read through key_ids: that one2many is ordered
+        # by the claim's date, a join the planner answers with a full scan.
+        self.env["stm.claim.key"].sudo().search(
+            [("claim_id", "in", self.ids), ("active", "=", True)], order="id"
+        ).write({"active": False})
         open_leads = self.sudo().lead_ids.filtered(
             lambda lead: lead.active and lead.probability < 100
         )
