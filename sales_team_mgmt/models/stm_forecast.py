@@ -1,9 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-from ..policy import forecast
+from ..policy import forecast, quota
 
 
 class StmForecast(models.Model):
@@ -79,6 +79,13 @@ class StmForecast(models.Model):
             record.diagnosis = record.user_id and self.env[
                 "crm.lead"
             ]._stm_funnel_advice([("user_id", "=", record.user_id.id)])
+
+    @api.constrains("month")
+    def _check_month(self):
+        if any(not quota.plausible_day(r.month) for r in self):
+            raise ValidationError(
+                self.env._("The month must lie between the years 1900 and 2999.")
+            )
 
     @api.depends("submitted_on", "month")
     def _compute_late(self):

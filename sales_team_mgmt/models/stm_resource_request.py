@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from ..policy import quota
 
 THURSDAY = 3
 
@@ -61,11 +63,18 @@ class StmResourceRequest(models.Model):
                 f"{record.user_id.name or ''} {record.week_start or ''}".strip()
             )
 
+    @api.constrains("week_start")
+    def _check_week_start(self):
+        if any(not quota.plausible_day(r.week_start) for r in self):
+            raise ValidationError(
+                self.env._("The week must lie between the years 1900 and 2999.")
+            )
+
     @api.depends("week_start")
     def _compute_due_date(self):
         for record in self:
             # The Thursday before the requested week.
-            record.due_date = record.week_start and week_monday(
+            record.due_date = quota.plausible_day(record.week_start) and week_monday(
                 record.week_start
             ) - timedelta(days=7 - THURSDAY)
 

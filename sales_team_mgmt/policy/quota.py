@@ -15,6 +15,13 @@ DEFAULT_MIN_FEEDBACK_VISITS_30D = 15
 DEFAULT_MIN_REGISTERED_PROJECTS_YEAR = 4
 DEFAULT_WARNING_AFTER_DAYS = 30
 DEFAULT_REVIEW_AFTER_DAYS = 90
+# Reports are for weeks and months people work in; dates outside are typos.
+FIRST_WORKING_DAY = datetime(1900, 1, 1).date()
+LAST_WORKING_DAY = datetime(2999, 12, 31).date()
+
+
+def plausible_day(day):
+    return day is not None and FIRST_WORKING_DAY <= day <= LAST_WORKING_DAY
 
 
 def local_day(moment, tz_name):

@@ -203,3 +203,82 @@ class TestBadInput(StmCase):
                 "stm_bottom_rank_count": int(bottom),
             },
         )
+
+    @SETTINGS
+    @given(reason=TEXT, summary=TEXT, notes=TEXT, day=DAY)
+    def test_lead_companions(self, reason, summary, notes, day):
+        """Alarm, progress entry and buying role, written by the salesperson."""
+        lead = self._lead(self.rep_a, partner_name="Companion Co")
+        self._attempt(
+            "stm.difficulty.alarm",
+            create={
+                "lead_id": lead.id,
+                "user_id": self.rep_a.id,
+                "reason": reason or "r",
+            },
+            user=self.rep_a,
+        )
+        self._attempt(
+            "stm.progress.entry",
+            create={"lead_id": lead.id, "summary": summary or "s", "date": day},
+            user=self.rep_a,
+        )
+        contact = self.env["res.partner"].create({"name": "Mr Wu"})
+        self._attempt(
+            "stm.buying.role",
+            create={
+                "lead_id": lead.id,
+                "partner_id": contact.id,
+                "role": "decider",
+                "notes": notes,
+            },
+            user=self.rep_a,
+        )
+
+    @SETTINGS
+    @given(description=TEXT, amount=NUMBER, day=DAY, comment=TEXT, reason=TEXT)
+    def test_reports_and_discipline(self, description, amount, day, comment, reason):
+        """Resource request and forecast lines, a manual discipline record."""
+        request = self._attempt(
+            "stm.resource.request",
+            create={"user_id": self.rep_a.id, "week_start": day},
+            user=self.rep_a,
+        )
+        if request:
+            self._attempt(
+                "stm.resource.request.line",
+                create={
+                    "request_id": request.id,
+                    "description": description or "d",
+                    "amount": amount,
+                    "needed_on": day,
+                },
+                user=self.rep_a,
+            )
+        forecast = self._attempt(
+            "stm.forecast",
+            create={"user_id": self.rep_a.id, "month": day.replace(day=1)},
+            user=self.rep_a,
+        )
+        if forecast:
+            lead = self._lead(self.rep_a, partner_name="Forecast Co")
+            self._attempt(
+                "stm.forecast.line",
+                create={
+                    "forecast_id": forecast.id,
+                    "lead_id": lead.id,
+                    "expected_amount": amount,
+                    "comment": comment,
+                    "date_deadline": day,
+                },
+                user=self.rep_a,
+            )
+        self._attempt(
+            "stm.discipline",
+            create={
+                "user_id": self.rep_b.id,
+                "kind": "warning",
+                "reason": reason or "r",
+            },
+            user=self.manager,
+        )
