@@ -69,35 +69,11 @@ class CrmTeamMember(models.Model):
                 ["expected_revenue:sum"],
             )
         )
-        visits = dict(
-            self.env["stm.visit"]
-            .sudo()
-            ._read_group(
-                [
-                    ("user_id", "in", users.ids),
-                    ("state", "=", "done"),
-                    ("has_feedback", "=", True),
-                    (
-                        "date",
-                        ">=",
-                        datetime.combine(today - timedelta(days=29), time.min),
-                    ),
-                ],
-                ["user_id"],
-                ["__count"],
-            )
+        visits = self.env["stm.visit"]._stm_feedback_counts(
+            users, datetime.combine(today - timedelta(days=29), time.min)
         )
-        projects = dict(
-            Lead.with_context(active_test=False)._read_group(
-                [
-                    ("user_id", "in", users.ids),
-                    ("stm_registered", "=", True),
-                    ("stm_self_developed", "=", True),
-                    ("stm_registered_on", ">=", quota.rolling_year(today)[0]),
-                ],
-                ["user_id"],
-                ["__count"],
-            )
+        projects = self.env["crm.lead"]._stm_registered_counts(
+            users, quota.rolling_year(today)[0]
         )
         # The latest daily check (today's, or yesterday's before the job ran).
         latest = (

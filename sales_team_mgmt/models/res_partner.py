@@ -30,20 +30,24 @@ class ResPartner(models.Model):
         self.ensure_one()
         return self.env["stm.visit"]._stm_log_action(self)
 
+    @api.model
+    def _stm_check_sizes(self, values):
+        too_long = oversized(values)
+        if too_long:
+            raise UserError(
+                self.env._(
+                    "%(fields)s: too long (at most %(limit)s characters).",
+                    fields=", ".join(too_long),
+                    limit=MAX_IDENTITY_LENGTH,
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         # Refused up front: a 1 MB name would otherwise reach the database's
         # name index and fail there with a server error.
         for vals in vals_list:
-            too_long = oversized({"name": vals.get("name")})
-            if too_long:
-                raise UserError(
-                    self.env._(
-                        "%(fields)s: too long (at most %(limit)s characters).",
-                        fields=", ".join(too_long),
-                        limit=MAX_IDENTITY_LENGTH,
-                    )
-                )
+            self._stm_check_sizes({"name": vals.get("name")})
         partners = super().create(vals_list)
         # Data files and system jobs run as superuser: only people register.
         if not self.env.su and not self.env.context.get("install_mode"):
@@ -61,7 +65,7 @@ class ResPartner(models.Model):
                 continue
             if not owner.has_group("sales_team.group_sale_salesman"):
                 continue
-            too_long = oversized(
+            self._stm_check_sizes(
                 {
                     "name": partner.name,
                     "email": partner.email,
@@ -69,14 +73,6 @@ class ResPartner(models.Model):
                     "vat": partner.vat,
                 }
             )
-            if too_long:
-                raise UserError(
-                    self.env._(
-                        "%(fields)s: too long (at most %(limit)s characters).",
-                        fields=", ".join(too_long),
-                        limit=MAX_IDENTITY_LENGTH,
-                    )
-                )
             keys = identity_keys(
                 names=[partner.name],
                 phones=[partner.phone_sanitized or partner.phone, partner.mobile],

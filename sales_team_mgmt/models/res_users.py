@@ -14,6 +14,12 @@ class ResUsers(models.Model):
         Called on ``env["res.users"]`` so that superuser mode counts."""
         return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
 
+    def _stm_employee_by_user(self):
+        """{user: employee} for these users, in one query (HR data is read
+        as superuser: only the link is used)."""
+        employees = self.env["hr.employee"].sudo().search([("user_id", "in", self.ids)])
+        return {employee.user_id: employee.sudo(False) for employee in employees}
+
     @api.model
     def _stm_check_sales_manager(self, message=None):
         if not self._stm_is_sales_manager():

@@ -42,33 +42,9 @@ class StmAppraisal(models.Model):
                 ["expected_revenue:sum"],
             )
         )
-        visits = dict(
-            self.env["stm.visit"]
-            .sudo()
-            ._read_group(
-                [
-                    ("user_id", "in", users.ids),
-                    ("state", "=", "done"),
-                    ("has_feedback", "=", True),
-                    ("date", ">=", start),
-                    ("date", "<=", end),
-                ],
-                ["user_id"],
-                ["__count"],
-            )
-        )
-        projects = dict(
-            Lead._read_group(
-                [
-                    ("user_id", "in", users.ids),
-                    ("stm_registered", "=", True),
-                    ("stm_self_developed", "=", True),
-                    ("stm_registered_on", ">=", date_from),
-                    ("stm_registered_on", "<=", date_to),
-                ],
-                ["user_id"],
-                ["__count"],
-            )
+        visits = self.env["stm.visit"]._stm_feedback_counts(users, start, end)
+        projects = self.env["crm.lead"]._stm_registered_counts(
+            users, date_from, date_to
         )
         Compliance = self.env["stm.compliance"].sudo()
         compliance_domain = [

@@ -104,10 +104,7 @@ class StmDiscipline(models.Model):
 
     @api.depends("user_id")
     def _compute_employee_id(self):
-        employees = (
-            self.env["hr.employee"].sudo().search([("user_id", "in", self.user_id.ids)])
-        )
-        by_user = {employee.user_id: employee for employee in employees}
+        by_user = self.user_id._stm_employee_by_user()
         for record in self:
             record.employee_id = by_user.get(record.user_id, record.employee_id)
 

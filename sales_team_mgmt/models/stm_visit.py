@@ -214,6 +214,20 @@ class StmVisit(models.Model):
         )
 
     @api.model
+    def _stm_feedback_counts(self, users, start, end=None):
+        """{user: done visits with feedback} from ``start`` (to ``end``,
+        both naive UTC datetimes, inclusive), in one grouped query."""
+        domain = [
+            ("user_id", "in", users.ids),
+            ("state", "=", "done"),
+            ("has_feedback", "=", True),
+            ("date", ">=", start),
+        ]
+        if end:
+            domain.append(("date", "<=", end))
+        return dict(self.sudo()._read_group(domain, ["user_id"], ["__count"]))
+
+    @api.model
     def _stm_list_action(self, domain, context):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sales_team_mgmt.stm_visit_action"
