@@ -19,7 +19,10 @@ fi
 cat <<MSG
 
   Odoo is starting on http://localhost:$port  (database: $db)
-  Log in as admin / admin (everything), or as a salesperson: zhang.wei / zhang.wei
+  Log in as admin / admin (everything), or (login = password):
+    salespeople  zhang.wei li.na wang.fang (East)  chen.jie emily.wu david.lin (South)
+    managers     liu.qiang sarah.zhou       sales admin  zhao.min
+    departments  sun.li (Finance) zhou.jing (Technical) wu.hua (HR)   marketing  ma.li
   Stop with Ctrl+C.
 
 MSG
