@@ -325,6 +325,17 @@ class StmClaim(models.Model):
             return
         activity_type = self.env.ref("mail.mail_activity_data_warning")
         model_id = self.env["ir.model"]._get_id(self._name)
+        batch_size = 500
+        for start in range(0, len(to_warn), batch_size):
+            batch = to_warn[start : start + batch_size]
+            batch._warn_owners(activity_type, model_id)
+            self.env["ir.cron"]._notify_progress(
+                done=start + len(batch), remaining=len(to_warn) - start - len(batch)
+            )
+            self._commit_between_batches()
+
+    def _warn_owners(self, activity_type, model_id):
+        """The 3-day warning activity of each claim, in one create."""
         self.env["mail.activity"].sudo().with_context(
             mail_activity_quick_update=True
         ).create(
@@ -345,10 +356,10 @@ class StmClaim(models.Model):
                         date=claim.protected_until,
                     ),
                 }
-                for claim in to_warn
+                for claim in self
             ]
         )
-        to_warn.write({"expiry_warned": True})
+        self.write({"expiry_warned": True})
 
     def _notify_owner_expired(self):
         self._message_log_batch(
