@@ -117,7 +117,7 @@ def customers(env, size, by_team):
     from odoo.addons.sales_team_mgmt.policy.keys import identity_keys  # noqa: PLC0415
 
     cr = env.cr
-    # Foreign-key checks are planned once per session; planned on nearly
+    # Foreign-key checks are planned once per connection; planned on nearly
     # empty tables they scan, and a COPY gets slower with every chunk. Plan
     # them afresh, on statistics refreshed after each chunk.
     cr.execute("SET plan_cache_mode = force_custom_plan")
