@@ -21,6 +21,13 @@ class ResUsers(models.Model):
         return {employee.user_id: employee.sudo(False) for employee in employees}
 
     @api.model
+    def _stm_is_manager_or_hr(self):
+        """Sales managers and HR officers decide discipline and whether a
+        complaint is founded."""
+        user = self.env.user
+        return self._stm_is_sales_manager() or user.has_group("hr.group_hr_user")
+
+    @api.model
     def _stm_check_sales_manager(self, message=None):
         if not self._stm_is_sales_manager():
             raise UserError(message or self.env._("Only a sales manager can do this."))

@@ -1,7 +1,9 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from ..policy import appraisal as appraisal_policy
+from ..policy import quota
 
 # What the appraised salesperson may write on their own, published appraisal.
 EMPLOYEE_FIELDS = {"employee_comment"}
@@ -127,6 +129,16 @@ class StmAppraisal(models.Model):
             "The period ends before it starts.",
         ),
     ]
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        if any(
+            not (quota.plausible_day(r.date_from) and quota.plausible_day(r.date_to))
+            for r in self
+        ):
+            raise ValidationError(
+                self.env._("An appraisal period lies between the years 1900 and 2999.")
+            )
 
     @api.depends("user_id.name", "period", "date_from")
     def _compute_name(self):
@@ -294,17 +306,18 @@ class StmAppraisal(models.Model):
         groups = {(r.team_id.id, r.period, r.date_from) for r in self if r.team_id}
         if not groups:
             return
-        Appraisal = self.sudo()
-        domain = ["|"] * (len(groups) - 1)
-        for team_id, period, date_from in groups:
-            domain += [
-                "&",
-                "&",
-                ("team_id", "=", team_id),
-                ("period", "=", period),
-                ("date_from", "=", date_from),
-            ]
-        siblings = Appraisal.search(domain)
+        siblings = self.sudo().search(
+            expression.OR(
+                [
+                    [
+                        ("team_id", "=", team_id),
+                        ("period", "=", period),
+                        ("date_from", "=", date_from),
+                    ]
+                    for team_id, period, date_from in groups
+                ]
+            )
+        )
         by_group = {}
         for record in siblings:
             key = (record.team_id, record.period, record.date_from)
@@ -345,11 +358,4 @@ class StmAppraisal(models.Model):
                         ),
                     }
                 )
-        if to_create:
-            Discipline = self.env["stm.discipline"].sudo()
-            raised = set(
-                Discipline.search(
-                    [("origin", "in", [vals["origin"] for vals in to_create])]
-                ).mapped("origin")
-            )
-            Discipline.create([v for v in to_create if v["origin"] not in raised])
+        self.env["stm.discipline"]._stm_raise(to_create)

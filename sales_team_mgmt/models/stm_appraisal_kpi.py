@@ -1,5 +1,5 @@
 from collections import defaultdict
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from odoo import fields, models
 
@@ -27,7 +27,7 @@ class StmAppraisal(models.Model):
         """{kpi: {user: (actual, target)}} for these appraisals' salespeople."""
         users = self.user_id
         start = datetime.combine(date_from, time.min)
-        end = datetime.combine(date_to, time.max)
+        end = datetime.combine(date_to + timedelta(days=1), time.min)
         Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
         revenue = dict(
             Lead._read_group(
@@ -36,7 +36,7 @@ class StmAppraisal(models.Model):
                     ("stage_id.is_won", "=", True),
                     ("active", "=", True),
                     ("date_closed", ">=", start),
-                    ("date_closed", "<=", end),
+                    ("date_closed", "<", end),
                 ],
                 ["user_id"],
                 ["expected_revenue:sum"],

@@ -180,7 +180,7 @@ class StmComplaint(models.Model):
 
     def write(self, vals):
         if not self.env.su:
-            if "upheld" in vals and not self._stm_is_judge():
+            if "upheld" in vals and not self.env["res.users"]._stm_is_manager_or_hr():
                 raise AccessError(
                     self.env._(
                         "Only a sales manager or HR decides whether a complaint "
@@ -206,59 +206,66 @@ class StmComplaint(models.Model):
             "sales_team_mgmt.group_stm_sales_admin"
         )
 
-    def _stm_is_judge(self):
-        user = self.env.user
-        return (
-            self.env.su
-            or user.has_group("sales_team.group_sale_manager")
-            or user.has_group("hr.group_hr_user")
-        )
-
     def _stm_set_state(self, state, allowed):
-        if not (state == "closed" and all(self.mapped("is_mine"))):
-            self.check_access("write")
+        """Move to ``state``; the callers have checked who may do it."""
         if self.filtered(lambda complaint: complaint.state not in allowed):
             raise UserError(self.env._("This step does not apply to these complaints."))
         values = {"state": state}
         if state in ("resolved", "rejected"):
-            values["answered_on"] = fields.Date.context_today(self)
-        for complaint in self:
-            if state in ("resolved", "rejected"):
-                values["sla_breached"] = (
-                    escalation.breached(
-                        complaint.deadline, values["answered_on"], values["answered_on"]
-                    )
-                    or complaint.sla_breached
-                )
-            complaint.sudo().write(values)
+            today = fields.Date.context_today(self)
+            values["answered_on"] = today
+            late = self.filtered(
+                lambda c: escalation.breached(c.deadline, today, today)
+            )
+            late.sudo().write({"sla_breached": True})
+        self.sudo().write(values)
         if state in ("resolved", "rejected", "closed"):
             self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
 
+    def _stm_answer(self, state, allowed):
+        """The department (or a sales admin) answers: a write on the
+        complaint, so the record rules decide."""
+        self.check_access("write")
+        self._stm_set_state(state, allowed)
+
     def action_acknowledge(self):
-        self._stm_set_state("acknowledged", {"new"})
+        self._stm_answer("acknowledged", {"new"})
 
     def action_resolve(self):
         if self.filtered(lambda complaint: not complaint.response):
             raise UserError(self.env._("Write the response before resolving."))
-        self._stm_set_state("resolved", OPEN_STATES)
+        self._stm_answer("resolved", OPEN_STATES)
 
     def action_reject(self):
         if self.filtered(lambda complaint: not complaint.response):
             raise UserError(self.env._("Say in the response why it is rejected."))
-        self._stm_set_state("rejected", OPEN_STATES)
+        self._stm_answer("rejected", OPEN_STATES)
 
     def action_close(self):
-        if not self._stm_is_router() and not all(self.mapped("is_mine")):
-            raise AccessError(
-                self.env._("The complainant or a sales admin closes a complaint.")
-            )
+        """The complainant, who cannot write on the complaint, or a sales
+        admin closes it once answered."""
+        if not self._stm_is_router():
+            if not all(self.mapped("is_mine")):
+                raise AccessError(
+                    self.env._("The complainant or a sales admin closes a complaint.")
+                )
+            self.check_access("read")
         self._stm_set_state("closed", ("resolved", "rejected"))
 
     def _stm_apply_ladder(self):
         """Seed 001: the first upheld complaint in 12 months is a warning, the
         third and every one after a review (调岗或离职)."""
         today = fields.Date.context_today(self)
-        counted = self.filtered("target_employee_id")
+        # One record per complaint, ever: upholding it again raises nothing.
+        raised = set(
+            self.env["stm.discipline"]
+            .sudo()
+            .search([("origin", "in", [f"stm.complaint:{c.id}" for c in self])])
+            .mapped("origin")
+        )
+        counted = self.filtered(
+            lambda c: c.target_employee_id and f"stm.complaint:{c.id}" not in raised
+        )
         counts = dict(
             self.sudo()._read_group(
                 [
@@ -280,7 +287,7 @@ class StmComplaint(models.Model):
             kind = escalation.ladder_step(nth)
             if kind:
                 to_create.append(complaint._stm_discipline_values(kind, "complaint"))
-        self._stm_raise_discipline(to_create)
+        self.env["stm.discipline"]._stm_raise(to_create)
 
     def _stm_discipline_values(self, kind, source):
         if source == "sla":
@@ -309,19 +316,6 @@ class StmComplaint(models.Model):
         }
 
     @api.model
-    def _stm_raise_discipline(self, values_list):
-        if not values_list:
-            return
-        Discipline = self.env["stm.discipline"].sudo()
-        # One record per complaint, ever: upholding it again raises nothing.
-        raised = set(
-            Discipline.search(
-                [("origin", "in", [vals["origin"] for vals in values_list])]
-            ).mapped("origin")
-        )
-        Discipline.create([v for v in values_list if v["origin"] not in raised])
-
-    @api.model
     def _cron_check_deadlines(self):
         """Flag complaints past their deadline; an HR complaint left open past
         its 15 days is a warning for whoever handles it (once)."""
@@ -333,7 +327,7 @@ class StmComplaint(models.Model):
         hr_overdue = overdue.filtered(
             lambda c: c.department_id.stm_service == "hr" and c.target_employee_id
         )
-        self._stm_raise_discipline(
+        self.env["stm.discipline"]._stm_raise(
             [
                 complaint._stm_discipline_values("warning", "sla")
                 for complaint in hr_overdue

@@ -162,32 +162,10 @@ class StmCompliance(models.Model):
         Visit = self.env["stm.visit"].sudo()
         Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
         start30, end30 = quota.utc_bounds(*quota.rolling_days(today, 30), tz)
-        feedback = dict(
-            Visit._read_group(
-                [
-                    ("user_id", "in", users.ids),
-                    ("state", "=", "done"),
-                    ("has_feedback", "=", True),
-                    ("date", ">=", start30),
-                    ("date", "<", end30),
-                ],
-                ["user_id"],
-                ["__count"],
-            )
-        )
+        feedback = self.env["stm.visit"]._stm_feedback_counts(users, start30, end30)
         first_day, last_day = quota.rolling_year(today)
-        registered = dict(
-            Lead._read_group(
-                [
-                    ("user_id", "in", users.ids),
-                    ("stm_registered", "=", True),
-                    ("stm_self_developed", "=", True),
-                    ("stm_registered_on", ">=", first_day),
-                    ("stm_registered_on", "<=", last_day),
-                ],
-                ["user_id"],
-                ["__count"],
-            )
+        registered = self.env["crm.lead"]._stm_registered_counts(
+            users, first_day, last_day
         )
         overdue = dict(
             Lead.with_context(active_test=True)._read_group(

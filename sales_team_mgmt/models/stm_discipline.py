@@ -116,17 +116,26 @@ class StmDiscipline(models.Model):
                 leader = leader.browse()
             record.manager_id = leader or record.employee_id.parent_id.user_id
 
-    def _stm_may_decide(self):
-        """Sales managers and HR officers decide; the person concerned only
-        acknowledges."""
-        return (
-            self.env.su
-            or self.env.user.has_group("sales_team.group_sale_manager")
-            or self.env.user.has_group("hr.group_hr_user")
+    @api.model
+    def _stm_raise(self, values_list):
+        """Create the records the system raises (quotas, complaints, targets,
+        deadlines), skipping those already raised: one record per origin and
+        kind, the same rule as the unique constraint."""
+        if not values_list:
+            return self.browse()
+        Discipline = self.sudo().with_context(mail_create_nolog=True)
+        raised = {
+            (record.origin, record.kind)
+            for record in Discipline.search(
+                [("origin", "in", [vals["origin"] for vals in values_list])]
+            )
+        }
+        return Discipline.create(
+            [v for v in values_list if (v["origin"], v["kind"]) not in raised]
         )
 
     def write(self, vals):
-        if not self._stm_may_decide():
+        if not self.env["res.users"]._stm_is_manager_or_hr():
             raise AccessError(
                 self.env._("Only a manager or HR can change a discipline record.")
             )
@@ -136,7 +145,7 @@ class StmDiscipline(models.Model):
         """The person concerned (or a manager) confirms having read it."""
         self.check_access("read")
         mine = self.filtered(lambda record: record.user_id == self.env.user)
-        if self - mine and not self._stm_may_decide():
+        if self - mine and not self.env["res.users"]._stm_is_manager_or_hr():
             raise AccessError(self.env._("You can only acknowledge your own records."))
         self.filtered(lambda record: record.state == "open").sudo().write(
             {"state": "acknowledged"}

@@ -215,8 +215,8 @@ class StmVisit(models.Model):
 
     @api.model
     def _stm_feedback_counts(self, users, start, end=None):
-        """{user: done visits with feedback} from ``start`` (to ``end``,
-        both naive UTC datetimes, inclusive), in one grouped query."""
+        """{user: done visits with feedback} from ``start`` until ``end``
+        (naive UTC datetimes, ``end`` excluded), in one grouped query."""
         domain = [
             ("user_id", "in", users.ids),
             ("state", "=", "done"),
@@ -224,7 +224,7 @@ class StmVisit(models.Model):
             ("date", ">=", start),
         ]
         if end:
-            domain.append(("date", "<=", end))
+            domain.append(("date", "<", end))
         return dict(self.sudo()._read_group(domain, ["user_id"], ["__count"]))
 
     @api.model

@@ -1,4 +1,7 @@
-from odoo.tests import TransactionCase, new_test_user
+from odoo import api
+from odoo.modules.registry import Registry
+from odoo.tests import BaseCase, TransactionCase, new_test_user
+from odoo.tests.common import get_db_name
 
 
 class StmCase(TransactionCase):
@@ -70,3 +73,29 @@ class StmCase(TransactionCase):
         )
         # Assertions read it as the test's superuser; actions use with_user().
         return lead.with_env(self.env)
+
+
+class CommittedCase(BaseCase):
+    """Tests whose transactions really commit (races between cursors): they
+    work on the test database's registry and delete, after each test, the
+    leads named with ``lead_prefix`` and their claims."""
+
+    lead_prefix = None
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    def tearDown(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            leads = (
+                env["crm.lead"]
+                .with_context(active_test=False)
+                .search([("name", "=like", f"{self.lead_prefix}%")])
+            )
+            claims = leads.stm_claim_id
+            leads.unlink()
+            claims.unlink()
+        super().tearDown()

@@ -3,9 +3,9 @@ import threading
 
 from odoo import api
 from odoo.exceptions import UserError
-from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, tagged
-from odoo.tests.common import get_db_name
+from odoo.tests import tagged
+
+from .common import CommittedCase
 
 THREADS = 8
 CUSTOMERS = (
@@ -17,16 +17,17 @@ CUSTOMERS = (
 
 
 @tagged("post_install", "-at_install")
-class TestClaimConcurrency(BaseCase):
+class TestClaimConcurrency(CommittedCase):
     """8 salespeople, each in a transaction of their own, register the same
     4 customers at the same moment, in different orders: exactly one claim
     per customer, every other attempt refused with the owner's name, no
     deadlock, no lead lost or half-saved."""
 
+    lead_prefix = "conc-test "
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.registry = Registry(get_db_name())
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             Users = env["res.users"].with_context(no_reset_password=True)
@@ -47,19 +48,6 @@ class TestClaimConcurrency(BaseCase):
                     ]
                 )
             cls.uids = users.ids
-
-    def tearDown(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            leads = (
-                env["crm.lead"]
-                .with_context(active_test=False)
-                .search([("name", "=like", "conc-test %")])
-            )
-            claims = leads.stm_claim_id
-            leads.unlink()
-            claims.unlink()
-        super().tearDown()
 
     def test_eight_salespeople_register_the_same_customers_at_once(self):
         start = threading.Barrier(THREADS)

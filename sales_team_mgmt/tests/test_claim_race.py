@@ -2,39 +2,27 @@ import threading
 
 from odoo import api
 from odoo.exceptions import UserError
-from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, tagged
-from odoo.tests.common import get_db_name
+from odoo.tests import tagged
+
+from .common import CommittedCase
 
 
 @tagged("post_install", "-at_install")
-class TestClaimRace(BaseCase):
+class TestClaimRace(CommittedCase):
     """Two real transactions (their own cursors, committed) register one
     customer at once: exactly one claim, one clear error."""
+
+    lead_prefix = "race-test "
 
     customer = "Race Condition Trading Co., Ltd."
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.registry = Registry(get_db_name())
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             cls.uid_a = env.ref("base.user_admin").id
             cls.uid_b = env.ref("base.user_demo").id
-
-    def tearDown(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            leads = (
-                env["crm.lead"]
-                .with_context(active_test=False)
-                .search([("name", "=like", "race-test %")])
-            )
-            claims = leads.stm_claim_id
-            leads.unlink()
-            claims.unlink()
-        super().tearDown()
 
     def _create(self, cr, uid, name):
         return self._env(cr, uid)["crm.lead"].create(
