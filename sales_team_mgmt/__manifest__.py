@@ -8,7 +8,7 @@
     "author": "sales_team_mgmt authors",
     "website": "https://github.com/sales-team-mgmt/sales_team_mgmt",
     "depends": ["crm", "hr", "sms", "web_hierarchy"],
-    "external_dependencies": {"python": ["opencc"]},
+    "external_dependencies": {"python": ["opencc", "phonenumbers"]},
     "data": [
         "security/sales_team_mgmt_security.xml",
         "security/ir.model.access.csv",

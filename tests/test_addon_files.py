@@ -79,9 +79,10 @@ def test_access_csv_rows_are_complete():
     for path in (ADDON / "models").glob("*.py"):
         if "models.AbstractModel" in path.read_text():
             continue  # no table, no access rights
-        for match in re.finditer(
-            r'^    _name = "([\w.]+)"', path.read_text(), re.MULTILINE
-        ):
+        text = path.read_text()
+        for match in re.finditer(r'^    _name = "([\w.]+)"', text, re.MULTILINE):
+            if f'_inherit = ["{match.group(1)}"' in text:
+                continue  # an extension adding a mixin to an existing model
             declared.add("model_" + match.group(1).replace(".", "_"))
     assert declared <= models_with_access, declared - models_with_access
     for row in rows:

@@ -1,4 +1,5 @@
 import pytest
+from policy.cjk_radicals import EQUIVALENT_IDEOGRAPH
 from policy.keys import (
     MAX_IDENTITY_LENGTH,
     email_domain,
@@ -9,6 +10,7 @@ from policy.keys import (
     normalize_phone,
     normalize_vat,
     oversized,
+    split_emails,
 )
 
 
@@ -90,6 +92,77 @@ def test_phone(raw, key):
 def test_email_and_domain(raw, key, domain):
     assert normalize_email(raw) == key
     assert email_domain(raw) == domain
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "key"),
+    [
+        ("0571-41044908", "CN", "8657141044908"),
+        ("+86 571 4104 4908", None, "8657141044908"),
+        ("+86 571 4104 4908", "TW", "8657141044908"),
+        ("(0571) 4104 4908", "cn", "8657141044908"),
+        ("138 0013 8000", "CN", "8613800138000"),
+        ("+8613800138000", None, "8613800138000"),
+        ("02 2345 6789", "TW", "886223456789"),
+        # No country to read it in: the digits as written.
+        ("0571-41044908", None, "057141044908"),
+        # No such country code: the digits as written.
+        ("+999 1234 5678", None, "99912345678"),
+    ],
+)
+def test_national_numbers_are_read_in_the_customers_country(raw, region, key):
+    assert normalize_phone(raw, region) == key
+
+
+def test_a_national_number_meets_its_international_form():
+    national = identity_keys(phones=["0571-41044908"], region="CN")
+    international = identity_keys(phones=["+86 571 4104 4908"])
+    assert national == international == {("phone", "8657141044908")}
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        ("深圳市腾\u2edc科技有限公司", "深圳市腾飞科技有限公司"),  # ⻜ → 飞
+        ("\u2ef0腾食品", "龙腾食品"),  # ⻰ → 龙
+        ("老\u2edd堂餐饮", "老食堂餐饮"),  # ⻝ → 食
+        ("\u2f00\u2f08科技", "一人科技"),  # Kangxi radicals: NFKC already
+    ],
+)
+def test_cjk_radicals_fold_to_the_ideographs_they_look_like(raw, plain):
+    assert normalize_company_name(raw) == normalize_company_name(plain)
+
+
+def test_radical_table_comes_from_unicode_data():
+    # Spot checks against EquivalentUnifiedIdeograph.txt (Unicode 15.0).
+    assert EQUIVALENT_IDEOGRAPH[0x2EDC] == 0x98DE
+    assert EQUIVALENT_IDEOGRAPH[0x2EF0] == 0x9F99
+    assert EQUIVALENT_IDEOGRAPH[0x2F00] == 0x4E00
+    assert all(0x2E80 <= code <= 0x31EF for code in EQUIVALENT_IDEOGRAPH)
+
+
+@pytest.mark.parametrize(
+    ("raw", "addresses"),
+    [
+        ("someone@gmail.com, buyer@omega.cn", ["someone@gmail.com", "buyer@omega.cn"]),
+        ("a@x.cn;b@y.cn", ["a@x.cn", "b@y.cn"]),
+        ("Bo <bo@y.cn>, Al <al@z.cn>", ["bo@y.cn", "al@z.cn"]),
+        ("a@x.cn b@y.cn", ["a@x.cn", "b@y.cn"]),
+        ("no address", []),
+        (None, []),
+    ],
+)
+def test_every_address_of_an_email_field(raw, addresses):
+    assert split_emails(raw) == addresses
+
+
+def test_every_address_gives_its_keys():
+    keys = identity_keys(emails=["someone@gmail.com, buyer@omega.cn"])
+    assert keys == {
+        ("email", "someone@gmail.com"),
+        ("email", "buyer@omega.cn"),
+        ("domain", "omega.cn"),
+    }
 
 
 def test_vat():

@@ -1,3 +1,4 @@
+from . import stm_guarded_mixin
 from . import res_users
 from . import crm_team
 from . import crm_stage
@@ -27,6 +28,7 @@ from . import hr_department
 from . import res_company
 from . import res_config_settings
 from . import crm_lead_marketing
+from . import crm_lead_guard
 from . import stm_appraisal_template
 from . import stm_appraisal_template_line
 from . import stm_appraisal

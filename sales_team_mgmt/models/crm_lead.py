@@ -136,7 +136,9 @@ class CrmLead(models.Model):
         return leads
 
     def write(self, vals):
-        if self.env.context.get("stm_claim_transfer"):
+        if self.env.su and self.env.context.get("stm_claim_transfer"):
+            # The claim engine moving leads with their customer (superuser
+            # only: a client's context grants nothing).
             return super().write(vals)
         self._stm_check_sizes([vals])
         self._stm_check_locked_fields(vals)
@@ -195,10 +197,14 @@ class CrmLead(models.Model):
 
     def _stm_check_locked_fields(self, vals):
         locked = [fname for fname in LOCKED_FIELDS if fname in vals]
-        if not locked or self._stm_is_manager():
+        if (not locked and "partner_id" not in vals) or self._stm_is_manager():
             return
         for lead in self:
-            for fname in locked:
+            # The customer of a claimed lead is part of its identity.
+            fnames = locked + ["partner_id"] * bool(
+                "partner_id" in vals and lead.stm_claim_id
+            )
+            for fname in fnames:
                 field = self._fields[fname]
                 old = lead[fname]
                 old_value = old.id if field.type == "many2one" else old

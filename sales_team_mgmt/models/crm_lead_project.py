@@ -168,7 +168,10 @@ class CrmLead(models.Model):
         for lead in self:
             if lead.stm_registered:
                 raise UserError(self.env._("%s is already registered.", lead.name))
-        self.write({"stm_registered": True, "stm_registered_on": today})
+        # Whoever may edit the lead may register it; the fields themselves are
+        # the button's (they date the project for the quotas).
+        self.check_access("write")
+        self.sudo().write({"stm_registered": True, "stm_registered_on": today})
         return True
 
 

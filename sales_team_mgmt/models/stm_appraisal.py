@@ -17,7 +17,7 @@ class StmAppraisal(models.Model):
 
     _name = "stm.appraisal"
     _description = "Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "date_from desc, team_id, rank_in_team, id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -229,8 +229,19 @@ class StmAppraisal(models.Model):
             for line in template.line_ids
         ]
 
+    def _stm_guarded_fields(self):
+        steps = self.env._(
+            "the buttons Fill from the Records, Start Review, Plan Interview, "
+            "Publish and Back to Draft"
+        )
+        return dict.fromkeys(
+            ("state", "rank_in_team", "team_size", "is_bottom", "kpis_filled_on"),
+            steps,
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._stm_guard(vals_list, creating=True)
         self._stm_check_appraiser()
         Template = self.env["stm.appraisal.template"]
         for vals in vals_list:
@@ -243,6 +254,7 @@ class StmAppraisal(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._stm_guard([vals])
         if not self._stm_is_appraiser():
             if set(vals) - EMPLOYEE_FIELDS or self.filtered(
                 lambda record: record.user_id != self.env.user or record.state != "done"
@@ -270,20 +282,22 @@ class StmAppraisal(models.Model):
         self._stm_check_appraiser()
         self._stm_check_state({"draft"})
         self.action_fill_kpis()
-        self.write({"state": "review"})
+        self.sudo().write({"state": "review"})
+        return True
 
     def action_to_interview(self):
         self._stm_check_appraiser()
         self._stm_check_state({"review"})
-        self.write({"state": "interview"})
+        self.sudo().write({"state": "interview"})
         self._stm_update_ranks()
+        return True
 
     def action_done(self):
         """Publish to the salesperson, rank the team and, for yearly
         appraisals, open a review when the yearly target was missed."""
         self._stm_check_appraiser()
         self._stm_check_state({"interview"})
-        self.write({"state": "done"})
+        self.sudo().write({"state": "done"})
         self._stm_update_ranks()
         self._stm_review_missed_targets()
         for record in self:
@@ -295,11 +309,13 @@ class StmAppraisal(models.Model):
                 partner_ids=record.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
+        return True
 
     def action_reset_draft(self):
         self._stm_check_appraiser()
         self._stm_check_state({"review", "interview"})
-        self.write({"state": "draft"})
+        self.sudo().write({"state": "draft"})
+        return True
 
     def _stm_update_ranks(self):
         """Rank every appraisal sharing a team and period with these ones."""

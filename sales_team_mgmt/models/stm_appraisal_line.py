@@ -42,7 +42,8 @@ class StmAppraisalLine(models.Model):
 
     def write(self, vals):
         self.env["stm.appraisal"]._stm_check_appraiser()
-        if "score" in vals and not self.env.context.get("stm_filling_kpis"):
+        filling = self.env.su and self.env.context.get("stm_filling_kpis")
+        if "score" in vals and not filling:
             vals = dict(vals, source="manual")
         return super().write(vals)
 

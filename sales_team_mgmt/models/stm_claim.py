@@ -1,5 +1,3 @@
-import psycopg2.errors
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -13,7 +11,7 @@ class StmClaim(models.Model):
 
     _name = "stm.claim"
     _description = "Customer Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "claimed_on desc, id desc"
     _check_company_auto = True
 
@@ -123,6 +121,37 @@ class StmClaim(models.Model):
             return team.stm_claim_protection_days
         return claim_policy.DEFAULT_PROTECTION_DAYS
 
+    def _stm_guarded_fields(self):
+        steps = self.env._(
+            "the buttons Claim, Release to Pool, Pin and Unpin, or a sales "
+            "manager assigning its leads to someone else"
+        )
+        return dict.fromkeys(
+            (
+                "user_id",
+                "team_id",
+                "company_id",
+                "partner_id",
+                "state",
+                "claimed_on",
+                "last_followup_on",
+                "pinned",
+                "expiry_warned",
+                "last_owner_id",
+                "released_on",
+            ),
+            steps,
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._stm_guard(vals_list, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._stm_guard([vals])
+        return super().write(vals)
+
     def _compute_display_name(self):
         for claim in self:
             claim.display_name = f"{claim.name} ({claim.user_id.name})"
@@ -204,11 +233,13 @@ class StmClaim(models.Model):
 
     def action_pin(self):
         self.env["res.users"]._stm_check_sales_manager()
-        self.write({"pinned": True})
+        self.sudo().write({"pinned": True})
+        return True
 
     def action_unpin(self):
         self.env["res.users"]._stm_check_sales_manager()
-        self.write({"pinned": False})
+        self.sudo().write({"pinned": False})
+        return True
 
     def _take_over(self, user):
         """Give the claim and its open leads to ``user``, reactivating its
@@ -233,40 +264,6 @@ class StmClaim(models.Model):
             lambda lead: lead.active and lead.probability < 100
         )
         open_leads.with_context(stm_claim_transfer=True).write({"user_id": user.id})
-
-    def _reactivate_keys(self, keys):
-        keys.flush_recordset()
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(
-                    SQL(
-                        "UPDATE stm_claim_key SET active = true, write_uid = %s, "
-                        "write_date = %s WHERE id IN %s",
-                        self.env.uid,
-                        self.env.cr.now(),
-                        tuple(keys.ids),
-                    ),
-                    log_exceptions=False,
-                )
-        except psycopg2.errors.UniqueViolation:
-            holders = self.env["stm.claim.key"]._lookup(
-                {self.company_id.id: {(k.key_type, k.key_value) for k in keys}}
-            )
-            if holders:
-                raise UserError(
-                    self._conflict_message(self.browse(holders[0][3]), self.name)
-                ) from None
-            self._raise_race_conflict(
-                [
-                    {
-                        "keys": {(k.key_type, k.key_value) for k in keys},
-                        "company_id": self.company_id.id,
-                        "label": self.name,
-                    }
-                ],
-                [[0]],
-            )
-        keys.invalidate_recordset(["active"])
 
     @api.model
     def _cron_expire(self):
@@ -359,7 +356,7 @@ class StmClaim(models.Model):
                 for claim in self
             ]
         )
-        self.write({"expiry_warned": True})
+        self.sudo().write({"expiry_warned": True})
 
     def _notify_owner_expired(self):
         self._message_log_batch(

@@ -10,7 +10,7 @@ class StmClaimDispute(models.Model):
 
     _name = "stm.claim.dispute"
     _description = "Customer Claim Dispute"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "state, create_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -100,8 +100,35 @@ class StmClaimDispute(models.Model):
             ]
             dispute.suggested_user_id = suggest_winner(candidates)
 
+    def _stm_guarded_fields(self):
+        resolve = self.env._("the Settle button")
+        return dict.fromkeys(
+            (
+                "claim_id",
+                "rival_claim_id",
+                "lead_id",
+                "state",
+                "winner_user_id",
+                "resolved_on",
+            ),
+            resolve,
+        )
+
+    def _stm_guard_exempt_fields(self):
+        # The manager picks the winner, then presses Resolve.
+        if self.env["res.users"]._stm_is_sales_manager():
+            return {"winner_user_id"}
+        return super()._stm_guard_exempt_fields()
+
+    def write(self, vals):
+        self._stm_guard([vals])
+        if "winner_user_id" in vals and self.filtered(lambda d: d.state != "open"):
+            raise UserError(self.env._("This dispute is already settled."))
+        return super().write(vals)
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._stm_guard(vals_list, creating=True)
         disputes = super().create(vals_list)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for dispute in disputes.filtered("manager_id"):
@@ -129,7 +156,7 @@ class StmClaimDispute(models.Model):
             else:
                 keep, lose = dispute.rival_claim_id, dispute.claim_id
             dispute._merge_claims(keep, lose)
-            dispute.write(
+            dispute.sudo().write(
                 {
                     "state": "resolved",
                     "winner_user_id": winner.id,

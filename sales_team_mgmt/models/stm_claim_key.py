@@ -20,6 +20,7 @@ class StmClaimKey(models.Model):
     concurrent transactions."""
 
     _name = "stm.claim.key"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Customer Claim Identity Key"
     _order = "claim_id, key_type, key_value"
     _rec_name = "key_value"
@@ -36,6 +37,16 @@ class StmClaimKey(models.Model):
     company_id = fields.Many2one("res.company", required=True, index=True)
     active = fields.Boolean(default=True)
     user_id = fields.Many2one(related="claim_id.user_id", string="Owner")
+
+    def _stm_guarded_fields(self):
+        return dict.fromkeys(
+            ("claim_id", "key_type", "key_value", "company_id", "active"),
+            self.env._("the claim check (keys follow the customer's identity)"),
+        )
+
+    def write(self, vals):
+        self._stm_guard([vals])
+        return super().write(vals)
 
     def init(self):
         result = super().init()

@@ -9,54 +9,92 @@ from ..policy.keys import group_by_shared_keys
 
 # Claims are inserted with one statement per chunk of customers.
 INSERT_CHUNK = 200
+# The lead columns the claim statement fills in (stored computed or related
+# fields of the claim: written with it, then read back by the ORM).
+LEAD_CLAIM_FIELDS = ("stm_claim_id", "stm_claim_state", "stm_claim_user_id")
+# ON CONFLICT target: the partial unique index of stm_claim_key.
+ACTIVE_KEY_CONFLICT = SQL("ON CONFLICT (company_id, key_type, key_value) WHERE active")
 
 
 class StmClaim(models.Model):
-    """The claim check run when leads and partners are saved: insert first,
-    look up only when the unique index reports an existing owner."""
+    """The claim check run when leads and partners are saved: insert first
+    (``ON CONFLICT DO NOTHING`` on the unique index of the active keys), look
+    up only the keys that were already taken, and let one resolver decide."""
 
     _inherit = "stm.claim"
 
     # ------------------------------------------------------------------
-    # Registration: the claim check run by leads and partners
+    # Requests
     # ------------------------------------------------------------------
 
     @api.model
-    def _stm_register_customers(self, requests):
-        """Claim customers, one request per lead or partner being saved.
+    def _stm_request(
+        self,
+        *,
+        user,
+        team,
+        company,
+        partner,
+        name,
+        keys,
+        system,
+        claim=None,
+        leads=None,
+    ):
+        """One registration, the same for a lead and a company partner.
 
-        Each request is a dict: ``user_id``, ``team_id``, ``company_id``,
-        ``partner_id``, ``name``, ``keys`` (set of (type, value)), ``mode``
-        (``block``/``dispute``), ``label`` (lead or partner name, for
-        messages). Returns, per request, the claim id it belongs to (or None
-        when it has no key), and a list of (claim id, rival claim id, request
-        index) disputes to open.
-
-        The common case, a new customer, costs three queries: SAVEPOINT, one
-        INSERT of claims and keys, RELEASE. Only when the unique index reports
-        an existing owner do we look the keys up and decide (attach to the
-        same owner, block, or dispute).
-        """
-        result = [None] * len(requests)
-        disputes = []
-        pending = [i for i, req in enumerate(requests) if req["keys"]]
-        while pending:
-            groups, deferred = self._group_requests(requests, pending)
-            inserted = self._try_insert(requests, groups)
-            if inserted is not None:
-                for group, claim_id in zip(groups, inserted, strict=True):
-                    for index in group:
-                        result[index] = claim_id
-            else:
-                self._resolve_conflicts(requests, groups, result, disputes)
-            pending = deferred
-        return result, disputes
+        ``system``: saved by the system (superuser: lead assignment, public
+        forms, imports, the install backfill), which nobody reads a refusal
+        from; a conflict becomes a dispute there whatever the team says.
+        ``claim``: the owner's claim the keys are added to (None: a new
+        customer). ``leads``: the leads that belong to the resulting claim."""
+        return {
+            "user_id": user.id,
+            "team_id": team.id or None,
+            "company_id": company.id,
+            "partner_id": partner.id or None,
+            "name": name,
+            "keys": keys,
+            "mode": "dispute" if system else team.stm_claim_conflict_mode or "block",
+            "protection_days": self._protection_days(team),
+            "claim_id": claim.id if claim else None,
+            "lead_ids": leads.ids if leads else [],
+        }
 
     @api.model
-    def _group_requests(self, requests, indexes):
+    def _stm_register(self, requests):
+        """Run the claim check of these requests (see ``_stm_request``).
+
+        A new customer costs one statement: its claim, its keys and the link
+        of its leads. A request of another owner sharing a key with one of
+        the same batch waits for the next round, where it meets that claim.
+        Keys already taken go to ``_stm_resolve`` (attach, block, dispute).
+
+        Under REPEATABLE READ a key committed by a concurrent transaction
+        after ours began makes the statement fail with a serialization
+        failure: Odoo retries the request, which then sees the owner."""
+        self.env["stm.claim.key"].flush_model()
+        extend = [
+            i for i, req in enumerate(requests) if req["claim_id"] and req["keys"]
+        ]
+        if extend:
+            self._stm_resolve(requests, self._stm_insert_keys(requests, extend))
+        pending = [
+            i for i, req in enumerate(requests) if not req["claim_id"] and req["keys"]
+        ]
+        while pending:
+            groups, pending = self._stm_group_requests(requests, pending)
+            conflicts = []
+            for start in range(0, len(groups), INSERT_CHUNK):
+                conflicts += self._stm_insert_claims(
+                    requests, groups[start : start + INSERT_CHUNK]
+                )
+            self._stm_resolve(requests, conflicts)
+
+    @api.model
+    def _stm_group_requests(self, requests, indexes):
         """Requests sharing a key (transitively, per company) become one claim;
-        a request of another owner inside such a group waits for the next
-        round, where it meets the claim as a conflict."""
+        a request of another owner inside such a group is deferred."""
         by_company = {}
         for index in indexes:
             by_company.setdefault(requests[index]["company_id"], []).append(index)
@@ -70,60 +108,19 @@ class StmClaim(models.Model):
                 deferred += [i for i in members if requests[i]["user_id"] != owner]
         return groups, sorted(deferred)
 
-    @api.model
-    def _try_insert(self, requests, groups):
-        """Insert one claim per group with all its keys. Returns the claim ids,
-        or None when an active key already exists (nothing is inserted)."""
-        self.env["stm.claim.key"].flush_model()
-        try:
-            with self.env.cr.savepoint(flush=False):
-                claim_ids = []
-                for start in range(0, len(groups), INSERT_CHUNK):
-                    chunk = groups[start : start + INSERT_CHUNK]
-                    claim_ids += self._insert_claims(
-                        [self._claim_values(requests, group) for group in chunk]
-                    )
-        except psycopg2.errors.UniqueViolation:
-            return None
-        return claim_ids
+    # ------------------------------------------------------------------
+    # Statements
+    # ------------------------------------------------------------------
 
     @api.model
-    def _claim_values(self, requests, group):
-        first = requests[group[0]]
-        keys = set().union(*(requests[i]["keys"] for i in group))
-        partner_id = next(
-            (requests[i]["partner_id"] for i in group if requests[i]["partner_id"]),
-            None,
-        )
-        return {
-            "name": first["name"],
-            "user_id": first["user_id"],
-            "team_id": first["team_id"],
-            "company_id": first["company_id"],
-            "partner_id": partner_id,
-            "protection_days": first["protection_days"],
-            "keys": keys,
-        }
-
-    @api.model
-    def _insert_claims(self, values_list):
-        """One INSERT … RETURNING for the claims and their keys (a chain of
-        data-modifying CTEs). Raw SQL because the key insert must not log an
-        ERROR when it loses a race: the caller turns the unique violation
-        into a clear message."""
-        now = self.env.cr.now()
-        uid = self.env.uid
-        # The user's local day, computed by the database within the INSERT:
-        # reading the user's time zone from Python would cost queries.
-        today = SQL(
-            "((%s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE COALESCE(%s, "
-            "(SELECT partner.tz FROM res_users u JOIN res_partner partner "
-            "ON partner.id = u.partner_id WHERE u.id = %s), 'UTC'))::date",
-            fields.Datetime.now(),
-            self.env.context.get("tz") or None,
-            uid,
-        )
-        ctes, key_rows, returns = [SQL("today AS (SELECT %s AS day)", today)], [], []
+    def _stm_insert_claims(self, requests, groups):
+        """One statement for these groups: a claim each, its keys (a key
+        already taken is skipped), and the link of its leads when all its keys
+        went in. Returns the conflicts: groups that met a taken key."""
+        values_list = [self._stm_group_values(requests, group) for group in groups]
+        uid, now = self.env.uid, self.env.cr.now()
+        ctes = [SQL("today AS (SELECT %s AS day)", self._stm_local_today())]
+        claims, key_rows, lead_rows = [], [], []
         for index, values in enumerate(values_list):
             alias = SQL.identifier(f"claim_{index}")
             days = values["protection_days"] or 0
@@ -134,8 +131,8 @@ class StmClaim(models.Model):
                     "protected_until, pinned, expiry_warned, has_open_dispute, "
                     "create_uid, write_uid, create_date, write_date) SELECT "
                     "%s, %s, %s, %s, %s, 'active', day, day, "
-                    "CASE WHEN %s > 0 THEN day + %s END, false, false, "
-                    "false, %s, %s, %s, %s FROM today RETURNING id, claimed_on)",
+                    "CASE WHEN %s > 0 THEN day + %s END, false, false, false, "
+                    "%s, %s, %s, %s FROM today RETURNING id, user_id)",
                     alias,
                     values["name"],
                     values["user_id"],
@@ -150,214 +147,372 @@ class StmClaim(models.Model):
                     now,
                 )
             )
+            claims.append(SQL("SELECT %s AS idx, id, user_id FROM %s", index, alias))
             key_rows += [
                 SQL(
-                    "SELECT id, %s, %s, %s FROM %s",
-                    key_type,
-                    key_value,
-                    values["company_id"],
-                    alias,
+                    "(%s, %s, %s, %s)", index, key_type, key_value, values["company_id"]
                 )
                 for key_type, key_value in sorted(values["keys"])
             ]
-            returns.append(SQL("SELECT %s, id, claimed_on FROM %s", index, alias))
-        if key_rows:
-            ctes.append(
-                SQL(
-                    "keys AS (INSERT INTO stm_claim_key (claim_id, key_type, "
-                    "key_value, company_id, active, create_uid, write_uid, "
-                    "create_date, write_date) SELECT k.*, true, %s, %s, %s, %s "
-                    "FROM (%s) AS k RETURNING 1)",
-                    uid,
-                    uid,
-                    now,
-                    now,
-                    SQL(" UNION ALL ").join(key_rows),
+            lead_rows += [
+                SQL("(%s, %s, %s)", lead_id, index, len(values["keys"]))
+                for lead_id in values["lead_ids"]
+            ]
+        ctes += [
+            SQL("claims AS (%s)", SQL(" UNION ALL ").join(claims)),
+            SQL(
+                "keys AS (INSERT INTO stm_claim_key (claim_id, key_type, key_value, "
+                "company_id, active, create_uid, write_uid, create_date, write_date) "
+                "SELECT c.id, k.key_type, k.key_value, k.company_id, true, %s, %s, "
+                "%s, %s FROM (VALUES %s) AS k(idx, key_type, key_value, company_id) "
+                "JOIN claims c ON c.idx = k.idx %s DO NOTHING "
+                "RETURNING claim_id, key_type, key_value)",
+                uid,
+                uid,
+                now,
+                now,
+                SQL(", ").join(key_rows),
+                ACTIVE_KEY_CONFLICT,
+            ),
+        ]
+        linked = SQL("SELECT NULL::int AS id WHERE false")
+        if lead_rows:
+            self._stm_flush_dirty_links(
+                self.env["crm.lead"].browse(
+                    lead for values in values_list for lead in values["lead_ids"]
                 )
             )
+            ctes.append(
+                SQL(
+                    "linked AS (UPDATE crm_lead lead SET stm_claim_id = c.id, "
+                    "stm_claim_state = 'claimed', stm_claim_user_id = c.user_id "
+                    "FROM (VALUES %s) AS l(lead_id, idx, expected) "
+                    "JOIN claims c ON c.idx = l.idx "
+                    "JOIN (SELECT claim_id, count(*) AS n FROM keys GROUP BY claim_id)"
+                    " AS k ON k.claim_id = c.id AND k.n = l.expected "
+                    "WHERE lead.id = l.lead_id RETURNING lead.id)",
+                    SQL(", ").join(lead_rows),
+                )
+            )
+            linked = SQL("SELECT id FROM linked")
         self.env.cr.execute(
             SQL(
-                "WITH %s %s",
+                "WITH %s SELECT 'claim', idx, id, NULL, NULL FROM claims "
+                "UNION ALL SELECT 'key', NULL, claim_id, key_type, key_value FROM keys "
+                "UNION ALL SELECT 'lead', NULL, id, NULL, NULL FROM (%s) AS l",
                 SQL(", ").join(ctes),
-                SQL(" UNION ALL ").join(returns),
+                linked,
             ),
             log_exceptions=False,
         )
-        rows = sorted(self.env.cr.fetchall())
-        claim_ids = [claim_id for __, claim_id, __ in rows]
-        days = [day for __, __, day in rows]
-        # What was just inserted goes straight to the cache: reading it back
-        # would cost a query per create (the lead's claim status reads it).
-        columns = {
-            "name": [v["name"] for v in values_list],
-            "user_id": [v["user_id"] for v in values_list],
-            "team_id": [v["team_id"] for v in values_list],
-            "company_id": [v["company_id"] for v in values_list],
-            "partner_id": [v["partner_id"] for v in values_list],
-            "state": ["active"] * len(values_list),
-            "claimed_on": days,
-            "last_followup_on": days,
-            "protected_until": [
-                claim_policy.protected_until(day, v["protection_days"])
-                for day, v in zip(days, values_list, strict=True)
-            ],
-            "pinned": [False] * len(values_list),
-            "expiry_warned": [False] * len(values_list),
-            "has_open_dispute": [False] * len(values_list),
-        }
-        claims = self.browse(claim_ids)
-        for fname, values in columns.items():
-            self.env.cache.update(claims, self._fields[fname], values)
-        return claim_ids
+        claim_of, inserted, linked_ids = {}, {}, []
+        for kind, index, record_id, key_type, key_value in self.env.cr.fetchall():
+            if kind == "claim":
+                claim_of[index] = record_id
+            elif kind == "key":
+                inserted.setdefault(record_id, set()).add((key_type, key_value))
+            else:
+                linked_ids.append(record_id)
+        self._stm_leads_linked(self.env["crm.lead"].browse(linked_ids))
+        conflicts = []
+        for index, (group, values) in enumerate(zip(groups, values_list, strict=True)):
+            claim_id = claim_of[index]
+            missing = values["keys"] - inserted.get(claim_id, set())
+            if missing:
+                conflicts.append(
+                    {"group": group, "claim_id": claim_id, "missing": missing}
+                )
+        return conflicts
 
     @api.model
-    def _resolve_conflicts(self, requests, groups, result, disputes):
-        """Some keys are taken: attach to the same owner's claim, block, or
-        claim what is free and open a dispute (team setting)."""
+    def _stm_insert_keys(self, requests, indexes):
+        """More keys on existing claims, one statement; returns the conflicts
+        (keys held by a claim, this one's excepted)."""
+        rows = {
+            (requests[i]["claim_id"], key_type, key_value, requests[i]["company_id"])
+            for i in indexes
+            for key_type, key_value in requests[i]["keys"]
+        }
+        uid, now = self.env.uid, self.env.cr.now()
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO stm_claim_key (claim_id, key_type, key_value, "
+                "company_id, active, create_uid, write_uid, create_date, write_date) "
+                "VALUES %s %s DO NOTHING RETURNING claim_id, key_type, key_value",
+                SQL(", ").join(
+                    SQL(
+                        "(%s, %s, %s, %s, true, %s, %s, %s, %s)",
+                        *row,
+                        uid,
+                        uid,
+                        now,
+                        now,
+                    )
+                    for row in sorted(rows)
+                ),
+                ACTIVE_KEY_CONFLICT,
+            ),
+            log_exceptions=False,
+        )
+        inserted = set(self.env.cr.fetchall())
+        claims = self.browse({requests[i]["claim_id"] for i in indexes})
+        claims.invalidate_recordset(["key_ids"])
+        conflicts = []
+        for index in indexes:
+            claim_id = requests[index]["claim_id"]
+            missing = {
+                key
+                for key in requests[index]["keys"]
+                if (claim_id, *key) not in inserted
+            }
+            if missing:
+                conflicts.append(
+                    {"group": [index], "claim_id": claim_id, "missing": missing}
+                )
+        return conflicts
+
+    @api.model
+    def _stm_local_today(self):
+        """The user's local day, computed by the database within the
+        statement (reading the user's time zone first would cost a query)."""
+        return SQL(
+            "((%s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE COALESCE(%s, "
+            "(SELECT partner.tz FROM res_users u JOIN res_partner partner "
+            "ON partner.id = u.partner_id WHERE u.id = %s), 'UTC'))::date",
+            fields.Datetime.now(),
+            self.env.context.get("tz") or None,
+            self.env.uid,
+        )
+
+    @api.model
+    def _stm_group_values(self, requests, group):
+        first = requests[group[0]]
+        return {
+            "name": first["name"],
+            "user_id": first["user_id"],
+            "team_id": first["team_id"],
+            "company_id": first["company_id"],
+            "partner_id": next(
+                (requests[i]["partner_id"] for i in group if requests[i]["partner_id"]),
+                None,
+            ),
+            "protection_days": first["protection_days"],
+            "keys": set().union(*(requests[i]["keys"] for i in group)),
+            "lead_ids": sorted(
+                {lead for i in group for lead in requests[i]["lead_ids"]}
+            ),
+        }
+
+    @api.model
+    def _stm_flush_dirty_links(self, leads):
+        """A claim column computed (not yet written) before the statement
+        would overwrite it at the next flush: write it first (rare)."""
+        lead_fields = [leads._fields[fname] for fname in LEAD_CLAIM_FIELDS]
+        if self.env.cache.has_dirty_fields(leads, lead_fields):
+            leads.flush_recordset(list(LEAD_CLAIM_FIELDS))
+
+    @api.model
+    def _stm_leads_linked(self, leads):
+        """The statement wrote the claim columns of these leads: the ORM drops
+        what it held or planned to compute for them and reads them back."""
+        if not leads:
+            return
+        for fname in LEAD_CLAIM_FIELDS:
+            self.env.remove_to_compute(leads._fields[fname], leads)
+        leads.invalidate_recordset(list(LEAD_CLAIM_FIELDS), flush=False)
+
+    # ------------------------------------------------------------------
+    # The resolver
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _stm_resolve(self, requests, conflicts):
+        """Keys that were already taken: the same owner's claim absorbs the
+        new one (attach); another owner's refuses (block) or is disputed."""
+        if not conflicts:
+            return
         company_keys = {}
-        for group in groups:
-            for index in group:
-                req = requests[index]
-                company_keys.setdefault(req["company_id"], set()).update(req["keys"])
+        for conflict in conflicts:
+            company = requests[conflict["group"][0]]["company_id"]
+            company_keys.setdefault(company, set()).update(conflict["missing"])
         holders = {
-            (company_id, key_type, key_value): claim_id
-            for company_id, key_type, key_value, claim_id in self.env[
+            (company, key_type, key_value): claim_id
+            for company, key_type, key_value, claim_id in self.env[
                 "stm.claim.key"
             ]._lookup(company_keys)
         }
-        claims = self.browse(set(holders.values()))
-        fresh_groups = []
-        for group in groups:
-            values = self._claim_values(requests, group)
-            taken = {
-                key: holders[(values["company_id"], *key)]
-                for key in values["keys"]
-                if (values["company_id"], *key) in holders
-            }
-            if not taken:
-                fresh_groups.append(group)
+        disputes = []
+        for conflict in conflicts:
+            first = requests[conflict["group"][0]]
+            claim = self.browse(conflict["claim_id"])
+            held = (
+                self.browse(
+                    sorted(
+                        {
+                            holders.get((first["company_id"], *key))
+                            for key in conflict["missing"]
+                        }
+                        - {None}
+                    )
+                )
+                - claim
+            )
+            lead_ids = [
+                lead for i in conflict["group"] for lead in requests[i]["lead_ids"]
+            ]
+            extending = bool(first["claim_id"])
+            if not held:
+                if not extending:
+                    # Taken in our own batch by a key this claim now holds.
+                    self._stm_link_leads(lead_ids, claim)
                 continue
-            matched = claims.browse(sorted(set(taken.values())))
-            own = matched.filtered(lambda c, uid=values["user_id"]: c.user_id.id == uid)
-            others = matched - own
-            first = requests[group[0]]
+            others = held.filtered(lambda c, uid=first["user_id"]: c.user_id.id != uid)
             outcome = claim_policy.conflict_outcome(first["mode"], not others)
             if outcome == "block":
-                raise UserError(self._conflict_message(others[0], first["label"]))
-            free_keys = values["keys"] - set(taken)
+                raise UserError(self._conflict_message(others[0], first["name"]))
             if outcome == "attach":
-                target = own[0]
-                if free_keys:
-                    target._add_keys(free_keys)
-                if values["partner_id"] and not target.partner_id:
-                    target.partner_id = values["partner_id"]
-                for index in group:
-                    result[index] = target.id
+                if not extending:
+                    claim._stm_merge_new_into(held[0], first["partner_id"])
+                    self._stm_link_leads(lead_ids, held[0])
                 continue
-            # dispute: the newcomer keeps what is free; a manager decides.
-            values["keys"] = free_keys
-            (new_id,) = self._insert_claims([values])
-            for index in group:
-                result[index] = new_id
-            disputes.append((others[0].id, new_id, group[0]))
-        if fresh_groups:
-            inserted = self._try_insert(requests, fresh_groups)
-            if inserted is None:
-                # The key exists but our snapshot cannot see it: another
-                # transaction committed it after ours began.
-                self._raise_race_conflict(requests, fresh_groups)
-            for group, claim_id in zip(fresh_groups, inserted, strict=True):
-                for index in group:
-                    result[index] = claim_id
+            if not extending:
+                self._stm_link_leads(lead_ids, claim)
+            disputes.append(
+                (others[0].id, claim.id, lead_ids[0] if lead_ids else False)
+            )
+        self._stm_open_disputes(disputes)
 
-    def _add_keys(self, keys):
-        """Attach more identities to this (active) claim."""
+    @api.model
+    def _stm_link_leads(self, lead_ids, claim):
+        leads = self.env["crm.lead"].sudo().browse(lead_ids)
+        leads.filtered(lambda lead: lead.stm_claim_id != claim).with_context(
+            stm_claim_transfer=True
+        ).write({"stm_claim_id": claim.id})
+
+    def _stm_merge_new_into(self, target, partner_id):
+        """This claim, inserted a moment ago with the keys that were free, is
+        the same owner's customer as ``target``: its keys move there and it
+        goes away (it has no history yet)."""
         self.ensure_one()
-        self.env["stm.claim.key"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE stm_claim_key SET claim_id = %s WHERE claim_id = %s",
+                target.id,
+                self.id,
+            )
+        )
+        self.env.cr.execute(SQL("DELETE FROM stm_claim WHERE id = %s", self.id))
+        self.invalidate_recordset()
+        target.invalidate_recordset(["key_ids"])
+        if partner_id and not target.partner_id:
+            target.partner_id = partner_id
+
+    @api.model
+    def _stm_open_disputes(self, disputes):
+        """One open dispute per (first claim, second claim)."""
+        if not disputes:
+            return
+        existing = self.env["stm.claim.dispute"].search(
+            [
+                ("state", "=", "open"),
+                ("claim_id", "in", [d[0] for d in disputes]),
+                ("rival_claim_id", "in", [d[1] for d in disputes]),
+            ]
+        )
+        seen = {(d.claim_id.id, d.rival_claim_id.id) for d in existing}
+        self.env["stm.claim.dispute"].create(
+            [
+                {"claim_id": holder, "rival_claim_id": rival, "lead_id": lead_id}
+                for holder, rival, lead_id in dict.fromkeys(disputes)
+                if (holder, rival) not in seen
+            ]
+        )
+
+    def _stm_rekey(self, system=False):
+        """The identity of these claims' customer company changed (a manager,
+        or a first fill): keys that neither the company nor an active lead
+        carries any more go, new ones are registered like any registration
+        (attach, block or dispute)."""
+        claims = self.sudo().filtered(lambda claim: claim.state == "active")
+        if not claims:
+            return
+        wanted = {claim: set() for claim in claims}
+        for claim in claims.filtered("partner_id"):
+            wanted[claim] |= claim.partner_id._stm_identity_keys()
+        for lead in (
+            self.env["crm.lead"].sudo().search([("stm_claim_id", "in", claims.ids)])
+        ):
+            wanted[lead.stm_claim_id] |= lead._stm_identity_keys()
+        claims.key_ids.filtered(
+            lambda key: (
+                key.active and (key.key_type, key.key_value) not in wanted[key.claim_id]
+            )
+        ).unlink()
+        self._stm_register(
+            [
+                self._stm_request(
+                    user=claim.user_id,
+                    team=claim.team_id,
+                    company=claim.company_id,
+                    partner=claim.partner_id,
+                    name=claim.name,
+                    keys=wanted[claim],
+                    system=system,
+                    claim=claim,
+                )
+                for claim in claims
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # Pool: keys that lock again
+    # ------------------------------------------------------------------
+
+    def _reactivate_keys(self, keys):
+        """A claim taken from the pool locks its keys again, unless somebody
+        registered the customer meanwhile (then: who owns it)."""
+        keys.flush_recordset()
         try:
             with self.env.cr.savepoint(flush=False):
-                now = self.env.cr.now()
                 self.env.cr.execute(
                     SQL(
-                        "INSERT INTO stm_claim_key (claim_id, key_type, key_value, "
-                        "company_id, active, create_uid, write_uid, create_date, "
-                        "write_date) VALUES %s",
-                        SQL(", ").join(
-                            SQL(
-                                "(%s, %s, %s, %s, true, %s, %s, %s, %s)",
-                                self.id,
-                                key_type,
-                                key_value,
-                                self.company_id.id,
-                                self.env.uid,
-                                self.env.uid,
-                                now,
-                                now,
-                            )
-                            for key_type, key_value in sorted(keys)
-                        ),
+                        "UPDATE stm_claim_key SET active = true, write_uid = %s, "
+                        "write_date = %s WHERE id IN %s",
+                        self.env.uid,
+                        self.env.cr.now(),
+                        tuple(keys.ids),
                     ),
                     log_exceptions=False,
                 )
         except psycopg2.errors.UniqueViolation:
-            self._raise_race_conflict(
-                [{"keys": keys, "company_id": self.company_id.id, "label": self.name}],
-                [[0]],
+            holders = self.env["stm.claim.key"]._lookup(
+                {self.company_id.id: {(k.key_type, k.key_value) for k in keys}}
             )
-        self.invalidate_recordset(["key_ids"])
-
-    @api.model
-    def _raise_race_conflict(self, requests, groups):
-        """Name the owner that a concurrent transaction just committed. Our
-        own snapshot cannot see it, so a fresh cursor reads it (plain SQL: no
-        second environment is needed for three names)."""
-        req = requests[groups[0][0]]
-        keys = tuple(sorted(req["keys"]))
-        with self.env.registry.cursor() as cr:
-            cr.execute(
-                SQL(
-                    "SELECT claim.name, partner.name, claim.claimed_on, "
-                    "(SELECT lead.name FROM crm_lead lead "
-                    " WHERE lead.stm_claim_id = claim.id ORDER BY lead.id LIMIT 1) "
-                    "FROM stm_claim_key key "
-                    "JOIN stm_claim claim ON claim.id = key.claim_id "
-                    "JOIN res_users owner ON owner.id = claim.user_id "
-                    "JOIN res_partner partner ON partner.id = owner.partner_id "
-                    "WHERE key.active AND key.company_id = %s "
-                    "AND (key.key_type, key.key_value) IN %s LIMIT 1",
-                    req["company_id"],
-                    keys,
-                )
-            )
-            row = cr.fetchone()
-        if not row:
+            if holders:
+                raise UserError(
+                    self._conflict_message(self.browse(holders[0][3]), self.name)
+                ) from None
             raise UserError(
                 self.env._(
                     "%(customer)s was registered by someone else a moment ago; "
                     "reload and try again.",
-                    customer=req["label"],
+                    customer=self.name,
                 )
-            )
-        name, owner, claimed_on, lead = row
-        raise UserError(
-            self._format_conflict(req["label"] or name, owner, claimed_on, lead)
-        )
+            ) from None
+        keys.invalidate_recordset(["active"])
+
+    # ------------------------------------------------------------------
+    # Messages
+    # ------------------------------------------------------------------
 
     def _conflict_message(self, claim, label):
         claim = claim.sudo()
-        return self._format_conflict(
-            label or claim.name,
-            claim.user_id.name,
-            claim.claimed_on,
-            claim.with_context(active_test=False).lead_ids[:1].name,
-        )
-
-    def _format_conflict(self, customer, owner, claimed_on, lead_name):
         return self.env._(
             "%(customer)s is registered to %(owner)s since %(date)s (%(lead)s); "
             "ask your manager.",
-            customer=customer,
-            owner=owner,
-            date=claimed_on,
-            lead=lead_name or self.env._("no opportunity yet"),
+            customer=label or claim.name,
+            owner=claim.user_id.name,
+            date=claim.claimed_on,
+            lead=claim.with_context(active_test=False).lead_ids[:1].name
+            or self.env._("no opportunity yet"),
         )

@@ -22,7 +22,7 @@ class StmComplaint(models.Model):
 
     _name = "stm.complaint"
     _description = "Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
@@ -148,8 +148,17 @@ class StmComplaint(models.Model):
                 complaint.date, complaint.department_id.stm_complaint_sla_days
             )
 
+    def _stm_guarded_fields(self):
+        steps = self.env._("the buttons Acknowledge, Resolve, Reject and Close")
+        return dict(
+            dict.fromkeys(("state", "answered_on", "sla_breached"), steps),
+            name=self.env._("the complaint's sequence"),
+            date=self.env._("the day it is filed"),
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._stm_guard(vals_list, creating=True)
         self.check_access("create")
         router = self._stm_is_router()
         for vals in vals_list:
@@ -179,6 +188,7 @@ class StmComplaint(models.Model):
         return self.browse(complaints.ids)
 
     def write(self, vals):
+        self._stm_guard([vals])
         if not self.env.su:
             if "upheld" in vals and not self.env["res.users"]._stm_is_manager_or_hr():
                 raise AccessError(

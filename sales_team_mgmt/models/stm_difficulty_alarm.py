@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-MANAGER_FIELDS = {"state", "outcome", "closed_on"}
-
 
 class StmDifficultyAlarm(models.Model):
     """困难报警 (seed 002 §4): before giving up a customer the salesperson
@@ -11,7 +9,7 @@ class StmDifficultyAlarm(models.Model):
 
     _name = "stm.difficulty.alarm"
     _description = "Difficulty Alarm"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -42,9 +40,9 @@ class StmDifficultyAlarm(models.Model):
         "res.users",
         compute="_compute_manager_id",
         store=True,
-        readonly=False,
         string="Manager",
         tracking=True,
+        help="Leader of the lead's sales team.",
     )
     state = fields.Selection(
         [
@@ -73,13 +71,31 @@ class StmDifficultyAlarm(models.Model):
         for alarm in self:
             alarm.manager_id = alarm.lead_id.team_id.user_id
 
+    def _stm_guarded_fields(self):
+        close = self.env._("the Acknowledge and Close buttons")
+        return {
+            "lead_id": self.env._("a new alarm on the other lead"),
+            "user_id": self.env._("a new alarm by the salesperson concerned"),
+            "manager_id": self.env._("the lead's sales team (its leader)"),
+            "state": close,
+            "outcome": close,
+            "closed_on": close,
+        }
+
+    def _stm_guard_exempt_fields(self):
+        # The decision is the manager's: a salesperson cannot close their own
+        # alarm as "abandon" to get rid of a customer.
+        if self.env["res.users"]._stm_is_sales_manager():
+            return {"outcome"}
+        return super()._stm_guard_exempt_fields()
+
+    def _stm_guard_create_fields(self):
+        return {"lead_id"}
+
     @api.model_create_multi
     def create(self, vals_list):
-        if any(
-            vals.get("state", "open") != "open" or vals.get("outcome")
-            for vals in vals_list
-        ):
-            self.env["res.users"]._stm_check_sales_manager()
+        self._stm_guard(vals_list, creating=True)
+        self._stm_check_own_leads(vals_list)
         alarms = super().create(vals_list)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for alarm in alarms.filtered(lambda a: a.manager_id and a.state == "open"):
@@ -90,7 +106,7 @@ class StmDifficultyAlarm(models.Model):
                 note=alarm.reason,
             )
         for alarm in alarms:
-            alarm.lead_id.message_post(
+            alarm.lead_id.sudo().message_post(
                 body=self.env._(
                     "Difficulty alarm raised by %(user)s: %(reason)s",
                     user=alarm.user_id.name,
@@ -100,18 +116,36 @@ class StmDifficultyAlarm(models.Model):
         return alarms
 
     def write(self, vals):
-        # The decision is the manager's: a salesperson cannot close their own
-        # alarm as "abandon" to get rid of a customer.
-        if MANAGER_FIELDS & set(vals):
-            self.env["res.users"]._stm_check_sales_manager()
+        self._stm_guard([vals])
+        if "outcome" in vals and self.filtered(lambda alarm: alarm.state == "closed"):
+            raise UserError(self.env._("This alarm is already closed."))
         return super().write(vals)
+
+    @api.model
+    def _stm_check_own_leads(self, vals_list):
+        """A salesperson raises alarms on the leads they work, nobody else's."""
+        if self.env.su or self.env.user.has_group(
+            "sales_team_mgmt.group_stm_sales_admin"
+        ):
+            return
+        leads = self.env["crm.lead"].browse(
+            {vals["lead_id"] for vals in vals_list if vals.get("lead_id")}
+        )
+        foreign = leads.sudo().filtered(lambda lead: lead.user_id != self.env.user)
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "%s is not one of your leads: its salesperson raises the alarm.",
+                    ", ".join(foreign.mapped("name")),
+                )
+            )
 
     def action_acknowledge(self):
         self.env["res.users"]._stm_check_sales_manager()
         for alarm in self:
             if alarm.state != "open":
                 raise UserError(self.env._("Only open alarms can be acknowledged."))
-        self.write({"state": "acknowledged"})
+        self.sudo().write({"state": "acknowledged"})
         return True
 
     def action_close(self):
@@ -124,6 +158,8 @@ class StmDifficultyAlarm(models.Model):
                 raise UserError(
                     self.env._("Say whether the salesperson keeps working or abandons.")
                 )
-        self.write({"state": "closed", "closed_on": fields.Date.context_today(self)})
+        self.sudo().write(
+            {"state": "closed", "closed_on": fields.Date.context_today(self)}
+        )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True

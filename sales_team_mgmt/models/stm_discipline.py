@@ -12,7 +12,7 @@ class StmDiscipline(models.Model):
 
     _name = "stm.discipline"
     _description = "Discipline Record"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -134,7 +134,20 @@ class StmDiscipline(models.Model):
             [v for v in values_list if (v["origin"], v["kind"]) not in raised]
         )
 
+    def _stm_guarded_fields(self):
+        return {
+            "state": self.env._("the Acknowledge and Close buttons"),
+            "source": self.env._("the system, which raises records itself"),
+            "origin": self.env._("the system, which raises records itself"),
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._stm_guard(vals_list, creating=True)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._stm_guard([vals])
         if not self.env["res.users"]._stm_is_manager_or_hr():
             raise AccessError(
                 self.env._("Only a manager or HR can change a discipline record.")
@@ -150,6 +163,13 @@ class StmDiscipline(models.Model):
         self.filtered(lambda record: record.state == "open").sudo().write(
             {"state": "acknowledged"}
         )
+        return True
 
     def action_close(self):
-        self.write({"state": "closed"})
+        if not self.env["res.users"]._stm_is_manager_or_hr():
+            raise AccessError(
+                self.env._("Only a manager or HR can close a discipline record.")
+            )
+        self.check_access("write")
+        self.sudo().write({"state": "closed"})
+        return True

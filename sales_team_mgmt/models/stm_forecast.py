@@ -148,7 +148,8 @@ class StmForecast(models.Model):
                 and not self.env["res.users"]._stm_is_sales_manager()
             ):
                 raise UserError(self.env._("Only its salesperson submits a forecast."))
-        self.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
+        self.check_access("write")
+        self.sudo().write({"state": "submitted", "submitted_on": fields.Datetime.now()})
         self.activity_feedback(["mail.mail_activity_data_todo"])
         self._stm_notify_manager("sales_team_mgmt.mail_template_stm_forecast_submitted")
         return True
@@ -157,7 +158,7 @@ class StmForecast(models.Model):
         self.env["res.users"]._stm_check_sales_manager()
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted forecasts can be acknowledged."))
-        self.write({"state": "acknowledged"})
+        self.sudo().write({"state": "acknowledged"})
         return True
 
     @api.model

@@ -7,6 +7,7 @@ class StmReportMixin(models.AbstractModel):
     it was handed in, and whether it came on time."""
 
     _name = "stm.report.mixin"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Report Owed to the Manager"
     # Field holding the period the report is for (set by each model).
     _stm_period_field = None
@@ -25,6 +26,21 @@ class StmReportMixin(models.AbstractModel):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     submitted_on = fields.Datetime(readonly=True)
+
+    def _stm_guarded_fields(self):
+        steps = self.env._(
+            "the Submit button, then the manager's (Acknowledge, Approve, Refuse)"
+        )
+        return dict.fromkeys(("state", "submitted_on", "late"), steps)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._stm_guard(vals_list, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._stm_guard([vals])
+        return super().write(vals)
 
     @api.depends("user_id")
     def _compute_team_id(self):

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StmSuggestion(models.Model):
@@ -9,7 +9,7 @@ class StmSuggestion(models.Model):
 
     _name = "stm.suggestion"
     _description = "Suggestion"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "stm.guarded.mixin"]
     _order = "id desc"
 
     name = fields.Char(string="Subject", required=True)
@@ -32,8 +32,23 @@ class StmSuggestion(models.Model):
                 "Anonymous"
             )
 
+    def _stm_guarded_fields(self):
+        box = self.env._("the suggestion box")
+        return {"author_id": box, "anonymous": box}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._stm_guard(vals_list, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._stm_guard([vals])
+        return super().write(vals)
+
     def action_mark_read(self):
         self.filtered(lambda s: s.state == "new").write({"state": "read"})
+        return True
 
     def action_done(self):
         self.write({"state": "done"})
+        return True

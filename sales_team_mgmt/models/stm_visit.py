@@ -17,7 +17,7 @@ class StmVisit(models.Model):
 
     _name = "stm.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -171,14 +171,43 @@ class StmVisit(models.Model):
             vals["contact_ids"] = [*list(vals["contact_ids"]), (4, partner.id)]
         return vals
 
+    def _stm_guarded_fields(self):
+        return {
+            "state": self.env._("the Done and Cancel buttons"),
+            "user_id": self.env._("a visit logged by the visitor (or a sales admin)"),
+        }
+
+    def _stm_guard_exempt_fields(self):
+        if self.env.user.has_group("sales_team_mgmt.group_stm_sales_admin"):
+            return {"user_id"}
+        return super()._stm_guard_exempt_fields()
+
     @api.model_create_multi
     def create(self, vals_list):
+        # A visit created as done is closed by the Done rules (feedback, not
+        # in the future, not older than the team allows), never simply saved.
+        # (Data files and imports run as superuser record history as it was.)
+        done = [vals.get("state") == "done" and not self.env.su for vals in vals_list]
+        vals_list = [
+            {k: v for k, v in vals.items() if not (k == "state" and v == "done")}
+            if is_done
+            else vals
+            for vals, is_done in zip(vals_list, done, strict=True)
+        ]
+        self._stm_guard(vals_list, creating=True)
         for vals in vals_list:
             self._check_text_sizes(vals)
         vals_list = [self._commercial_values(vals) for vals in vals_list]
-        return super().create(vals_list)
+        visits = super().create(vals_list)
+        to_close = self.browse(
+            visit.id for visit, is_done in zip(visits, done, strict=True) if is_done
+        )
+        if to_close:
+            to_close.action_done()
+        return visits
 
     def write(self, vals):
+        self._stm_guard([vals])
         self._check_text_sizes(vals)
         if not self.env["res.users"]._stm_is_sales_manager():
             if self.filtered(lambda v: v.state == "done"):
@@ -188,8 +217,6 @@ class StmVisit(models.Model):
                         "can change it."
                     )
                 )
-            if vals.get("state") == "done":
-                raise UserError(self.env._("Use the Done button to close a visit."))
         return super().write(self._commercial_values(vals))
 
     @api.ondelete(at_uninstall=False)
@@ -288,8 +315,8 @@ class StmVisit(models.Model):
                         allowed=allowed,
                     )
                 )
-        # super().write: the salesperson's own write() refuses state changes.
-        super().write({"state": "done"})
+        self.check_access("write")
+        self.sudo().write({"state": "done"})
         self._refresh_followups()
         return True
 
@@ -299,7 +326,8 @@ class StmVisit(models.Model):
                 self.env["res.users"]._stm_check_sales_manager(
                     self.env._("Only a sales manager can cancel a done visit.")
                 )
-        super().write({"state": "cancelled"})
+        self.check_access("write")
+        self.sudo().write({"state": "cancelled"})
         return True
 
     def _refresh_followups(self):

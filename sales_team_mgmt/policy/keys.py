@@ -4,6 +4,8 @@ A key is a ``(key_type, key_value)`` pair. Two registrations collide when they
 share one key. What folds together:
 
 * ``name``: NFKC (full-width letters, digits and spaces become half-width),
+  CJK radicals folded to the ideographs they look like (Unicode's
+  EquivalentUnifiedIdeograph.txt, see ``cjk_radicals.py``: ``⻜`` is ``飞``),
   case-folded, Traditional Chinese folded to Simplified (OpenCC ``t2s``),
   legal-form words removed (有限公司, 有限责任公司, 股份有限公司, 集团, 公司,
   co., ltd, limited, inc, corp, llc, gmbh, s.a., …) and then every character
@@ -13,10 +15,13 @@ share one key. What folds together:
   key ``shenzhentengfeitechnology`` and only meets the Chinese name through a
   shared phone, e-mail, company e-mail domain or VAT number. A name left with
   fewer than 2 characters (``有限公司``, ``Ltd.``, ``!!!``) gives no key.
-* ``phone``: digits only (Odoo's E.164 ``phone_sanitized`` when the caller has
-  it, so ``+86 755 1234 5678`` and ``0755-12345678`` for a Chinese contact
-  meet); fewer than 7 or more than 20 digits gives no key.
+* ``phone``: the E.164 digits (``phonenumbers``, the library Odoo's
+  ``phone_validation`` uses), a national number read in the customer's
+  country: ``0571-41044908`` in China and ``+86 571 4104 4908`` are the key
+  ``8657141044908``. A number ``phonenumbers`` cannot place keeps its digits;
+  fewer than 7 or more than 20 digits gives no key.
 * ``email``: trimmed and lower-cased; needs one ``@`` with text both sides.
+  A field holding several addresses (``a@x.cn, b@y.cn``) gives a key each.
 * ``domain``: the e-mail's domain, unless it is a public mail provider
   (gmail.com, qq.com, 163.com, …): colleagues share a company domain, strangers
   share gmail.com.
@@ -26,6 +31,8 @@ share one key. What folds together:
 import re
 import unicodedata
 from functools import lru_cache
+
+from .cjk_radicals import EQUIVALENT_IDEOGRAPH
 
 KEY_TYPES = ("name", "phone", "email", "domain", "vat")
 
@@ -69,6 +76,7 @@ _ENGLISH_LEGAL_RE = re.compile(
     r"(?<![0-9a-z])(?:" + "|".join(ENGLISH_LEGAL_FORMS) + r")\.?(?![0-9a-z])"
 )
 _NOT_ALNUM_RE = re.compile(r"[\W_]+", re.UNICODE)
+_EMAIL_RE = re.compile(r"[^\s<>,;:()\"'\[\]]+@[^\s<>,;:()\"'\[\]]+")
 
 PUBLIC_MAIL_DOMAINS = frozenset(
     {
@@ -127,6 +135,18 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _phonenumbers():
+    import phonenumbers  # noqa: PLC0415 (loaded once, on first use)
+
+    return phonenumbers
+
+
+def fold_radicals(text):
+    """CJK radicals and strokes → the unified ideographs they look like."""
+    return text.translate(EQUIVALENT_IDEOGRAPH) if text else text
+
+
 def to_simplified(text):
     """Traditional Chinese → Simplified (OpenCC t2s); other text unchanged."""
     return _t2s().convert(text) if text else text
@@ -136,7 +156,7 @@ def normalize_company_name(name):
     """The ``name`` key of a company name, or ``None`` when nothing is left."""
     if not name or not name.strip():
         return None
-    text = unicodedata.normalize("NFKC", name).casefold()
+    text = fold_radicals(unicodedata.normalize("NFKC", name)).casefold()
     text = to_simplified(text)
     for word in CHINESE_LEGAL_FORMS:
         text = text.replace(word, " ")
@@ -145,15 +165,29 @@ def normalize_company_name(name):
     return text if len(text) >= MIN_NAME_KEY_LENGTH else None
 
 
-def normalize_phone(phone):
-    """The ``phone`` key: the digits of a number (prefer E.164 input)."""
+def normalize_phone(phone, region=None):
+    """The ``phone`` key: the E.164 digits of a number, a national number
+    being read in ``region`` (ISO country code, e.g. ``"CN"``)."""
     if not phone:
         return None
-    digits = "".join(ch for ch in unicodedata.normalize("NFKC", phone) if ch.isdigit())
-    digits = "".join(str(unicodedata.digit(ch)) for ch in digits)
-    if MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS:
-        return digits
-    return None
+    text = unicodedata.normalize("NFKC", phone)
+    digits = "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdigit())
+    if not MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS:
+        return None
+    return _e164_digits(text, region) or digits
+
+
+def _e164_digits(text, region):
+    """``text`` as E.164 digits, or None when it is no possible number."""
+    phonenumbers = _phonenumbers()
+    try:
+        number = phonenumbers.parse(text, (region or "").upper() or None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164.lstrip("+")
 
 
 def normalize_email(email):
@@ -169,6 +203,13 @@ def normalize_email(email):
     if not sep or not local or not domain or "." not in domain or " " in text:
         return None
     return f"{local}@{domain}"
+
+
+def split_emails(text):
+    """Every address written in an e-mail field (``"a@x.cn; Bo <b@y.cn>"``)."""
+    if not text:
+        return []
+    return _EMAIL_RE.findall(unicodedata.normalize("NFKC", text))
 
 
 def email_domain(email):
@@ -190,18 +231,19 @@ def normalize_vat(vat):
     return text if len(text) >= MIN_VAT_LENGTH else None
 
 
-def identity_keys(*, names=(), phones=(), emails=(), vats=()):
-    """All keys of one customer registration, as a set of (type, value)."""
+def identity_keys(*, names=(), phones=(), emails=(), vats=(), region=None):
+    """All keys of one customer registration, as a set of (type, value).
+    ``region``: the customer's country (ISO code) for national phone numbers."""
     keys = set()
     for name in names:
         value = normalize_company_name(name)
         if value:
             keys.add(("name", value))
     for phone in phones:
-        value = normalize_phone(phone)
+        value = normalize_phone(phone, region)
         if value:
             keys.add(("phone", value))
-    for email in emails:
+    for email in (address for field in emails for address in split_emails(field)):
         value = normalize_email(email)
         if value:
             keys.add(("email", value))

@@ -18,3 +18,5 @@ from . import test_board
 from . import test_tour
 from . import test_claim_concurrency
 from . import test_bad_input
+from . import test_rpc_integrity
+from . import test_rpc_workflow_fields

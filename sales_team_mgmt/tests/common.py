@@ -1,17 +1,21 @@
+import xmlrpc.client
+
+from psycopg2.errors import SerializationFailure
+
 from odoo import api
 from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, TransactionCase, new_test_user
+from odoo.tests import BaseCase, HttpCase, TransactionCase, new_test_user
 from odoo.tests.common import get_db_name
+from odoo.tools import mute_logger
 
 
-class StmCase(TransactionCase):
+class StmFixtures:
     """Two teams (one blocks double registrations, one opens disputes),
-    three salespeople, a sales admin and a manager."""
+    three salespeople, a sales admin and a manager. Each user's password is
+    their login."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+    def _stm_setup_people(cls):
         cls.manager = new_test_user(
             cls.env,
             "stm_manager",
@@ -73,6 +77,63 @@ class StmCase(TransactionCase):
         )
         # Assertions read it as the test's superuser; actions use with_user().
         return lead.with_env(self.env)
+
+
+class StmCase(StmFixtures, TransactionCase):
+    """The fixtures, with mail tracking off (faster; the RPC suite keeps it
+    on)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls._stm_setup_people()
+
+
+class StmRpcCase(StmFixtures, HttpCase):
+    """The fixtures reached as a real client would: XML-RPC with each user's
+    login and password, mail tracking on."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._stm_setup_people()
+
+    def rpc(self, user, model, method, *args, **kwargs):
+        """``model.method(*args, **kwargs)`` over XML-RPC as ``user``."""
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
+        )
+
+    def assertRefused(self, user, model, method, *args, match=None, **kwargs):
+        """The call fails with a fault a person can read (no traceback, no
+        "cannot marshal"), whose text contains ``match`` when given."""
+        # Odoo logs every refused request at WARNING (odoo.http): expected here.
+        with self.assertRaises(xmlrpc.client.Fault) as caught, mute_logger("odoo.http"):
+            self.rpc(user, model, method, *args, **kwargs)
+        text = caught.exception.faultString
+        self.assertNotIn("Traceback", text)
+        self.assertNotIn("cannot marshal", text)
+        if match:
+            self.assertIn(match, text)
+        return text
+
+
+def create_as_a_request(env, model, values, tries=5):
+    """Create as Odoo serves a request (``odoo.service.model.retrying``): a
+    serialization failure rolls back and starts again. Without retrying's
+    registry reload, which would wait for the lock the test runner holds."""
+    for attempt in range(1, tries + 1):
+        try:
+            record = env[model].create(values)
+            env.flush_all()
+            return record
+        except SerializationFailure:
+            if attempt == tries:
+                raise
+            env.cr.rollback()
+            env.transaction.clear()
+    return None
 
 
 class CommittedCase(BaseCase):

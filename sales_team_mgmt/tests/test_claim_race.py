@@ -4,13 +4,17 @@ from odoo import api
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import CommittedCase
+from .common import CommittedCase, create_as_a_request
 
 
 @tagged("post_install", "-at_install")
 class TestClaimRace(CommittedCase):
     """Two real transactions (their own cursors, committed) register one
-    customer at once: exactly one claim, one clear error."""
+    customer at once: exactly one claim, one clear error. Each create runs
+    as Odoo serves every request (retried on a serialization failure, see
+    ``create_as_a_request``): the loser's statement
+    meets a key its snapshot cannot see, fails with a serialization failure,
+    and its retry names the owner."""
 
     lead_prefix = "race-test "
 
@@ -25,8 +29,10 @@ class TestClaimRace(CommittedCase):
             cls.uid_b = env.ref("base.user_demo").id
 
     def _create(self, cr, uid, name):
-        return self._env(cr, uid)["crm.lead"].create(
-            {"name": name, "partner_name": self.customer, "user_id": uid}
+        return create_as_a_request(
+            self._env(cr, uid),
+            "crm.lead",
+            {"name": name, "partner_name": self.customer, "user_id": uid},
         )
 
     def _env(self, cr, uid):
@@ -63,12 +69,14 @@ class TestClaimRace(CommittedCase):
         def register_b():
             a_inserted.wait(10)
             try:
-                env_b["crm.lead"].create(
+                create_as_a_request(
+                    env_b,
+                    "crm.lead",
                     {
                         "name": "race-test B",
                         "partner_name": self.customer,
                         "user_id": self.uid_b,
-                    }
+                    },
                 )
                 cr_b.commit()
                 outcome["b"] = "saved"

@@ -162,8 +162,9 @@ class TestClaimRegister(StmCase):
             "iota-works.com", lead.stm_claim_id.sudo().key_ids.mapped("key_value")
         )
 
-    def test_claim_check_costs_at_most_three_queries(self):
-        """DESIGN §10: the claim check adds at most 3 queries to a lead create."""
+    def test_claim_check_costs_one_query(self):
+        """A new customer's claim, its keys and the lead's link are one
+        statement: the claim check adds one query to a lead create."""
 
         def count_create(suffix):
             self.env.invalidate_all()
@@ -185,7 +186,7 @@ class TestClaimRegister(StmCase):
         ):
             lead, without_claim = count_create(3)
         self.assertFalse(lead.stm_claim_id)
-        self.assertLessEqual(with_claim - without_claim, 3)
+        self.assertEqual(with_claim - without_claim, 1)
 
     def test_system_processes_open_disputes_instead_of_failing(self):
         """Lead assignment crons and public forms save as superuser: a

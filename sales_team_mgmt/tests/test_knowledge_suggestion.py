@@ -19,7 +19,7 @@ class TestKnowledge(StmCase):
         self.assertEqual(entry.state, "answered")
         with self.assertRaises(UserError):
             entry.action_verify()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(UserError, "Verify"):
             entry.write({"state": "verified"})
         # Everyone in sales reads and finds it; only the author edits it.
         as_colleague = entry.with_user(self.rep_b)

@@ -1,0 +1,298 @@
+"""Workflow fields change only through their buttons, whoever writes them
+over RPC: more attempts on claims, keys, disputes, alarms, visits, projects,
+appraisals, complaints, forecasts, requests, discipline and knowledge."""
+
+from datetime import date, timedelta
+
+from odoo import fields
+from odoo.tests import new_test_user, tagged
+
+from .common import StmRpcCase
+
+
+@tagged("post_install", "-at_install")
+class TestWorkflowFieldsOverRpc(StmRpcCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lead = cls.env["crm.lead"].browse(
+            cls.env["crm.lead"]
+            .with_user(cls.rep_a)
+            .create(
+                {
+                    "name": "Rho conveyor",
+                    "type": "opportunity",
+                    "partner_name": "Rho Logistics",
+                    "user_id": cls.rep_a.id,
+                    "team_id": cls.team_block.id,
+                }
+            )
+            .id
+        )
+        cls.claim = cls.lead.stm_claim_id
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Rho Logistics", "is_company": True}
+        )
+
+    def test_claim_owner_dates_and_state_belong_to_the_buttons(self):
+        for values in (
+            {"user_id": self.sales_admin.id},
+            {"last_followup_on": "2099-01-01"},
+            {"claimed_on": "2001-01-01"},
+            {"state": "expired"},
+            {"team_id": self.team_dispute.id},
+        ):
+            self.assertRefused(
+                self.sales_admin, "stm.claim", "write", self.claim.ids, values
+            )
+        self.claim.invalidate_recordset()
+        self.assertEqual(self.claim.user_id, self.rep_a)
+        self.assertEqual(self.claim.state, "active")
+
+    def test_manager_pins_with_the_button_only(self):
+        self.assertRefused(
+            self.manager, "stm.claim", "write", self.claim.ids, {"pinned": True}
+        )
+        self.assertTrue(
+            self.rpc(self.manager, "stm.claim", "action_pin", self.claim.ids)
+        )
+        self.claim.invalidate_recordset()
+        self.assertTrue(self.claim.pinned)
+
+    def test_claim_keys_are_not_rewritten(self):
+        key = self.claim.key_ids[:1]
+        self.assertRefused(
+            self.manager,
+            "stm.claim.key",
+            "write",
+            key.ids,
+            {"key_value": "somethingelse"},
+        )
+        self.assertRefused(
+            self.manager, "stm.claim.key", "write", key.ids, {"active": False}
+        )
+
+    def test_lead_claim_status_and_project_dates(self):
+        for values in (
+            {"stm_claim_state": "pool"},
+            {"stm_registered": True},
+            {"stm_registered_on": "2020-01-01"},
+        ):
+            self.assertRefused(self.rep_a, "crm.lead", "write", self.lead.ids, values)
+        self.assertTrue(
+            self.rpc(
+                self.rep_a, "crm.lead", "action_stm_register_project", self.lead.ids
+            )
+        )
+        self.lead.invalidate_recordset()
+        self.assertEqual(self.lead.stm_registered_on, fields.Date.today())
+        self.assertRefused(
+            self.rep_a,
+            "crm.lead",
+            "create",
+            {
+                "name": "Backdated project",
+                "partner_name": "Omicron Steel",
+                "user_id": self.rep_a.id,
+                "stm_registered": True,
+                "stm_registered_on": "2020-01-01",
+            },
+        )
+
+    def test_visits_belong_to_their_visitor(self):
+        visit = self.rpc(
+            self.rep_a,
+            "stm.visit",
+            "create",
+            {"partner_id": self.customer.id, "purpose": "Intro"},
+        )
+        self.assertRefused(
+            self.rep_a, "stm.visit", "write", [visit], {"user_id": self.rep_b.id}
+        )
+        self.assertRefused(
+            self.rep_a,
+            "stm.visit",
+            "create",
+            {
+                "partner_id": self.customer.id,
+                "purpose": "Intro",
+                "user_id": self.rep_b.id,
+            },
+        )
+        self.assertRefused(
+            self.rep_a,
+            "stm.visit",
+            "create",
+            {"partner_id": self.customer.id, "purpose": "Intro", "state": "cancelled"},
+        )
+
+    def test_alarms_are_raised_on_ones_own_leads(self):
+        other = (
+            self.env["crm.lead"]
+            .with_user(self.rep_b)
+            .create(
+                {
+                    "name": "Sigma",
+                    "partner_name": "Sigma Metals",
+                    "user_id": self.rep_b.id,
+                    "team_id": self.team_block.id,
+                }
+            )
+        )
+        self.assertRefused(
+            self.rep_a,
+            "stm.difficulty.alarm",
+            "create",
+            {"lead_id": other.id, "reason": "Not mine"},
+        )
+        self.assertRefused(
+            self.rep_a,
+            "stm.difficulty.alarm",
+            "create",
+            {"lead_id": self.lead.id, "reason": "Mine", "user_id": self.rep_b.id},
+        )
+
+    def test_dispute_winner_is_a_managers_choice(self):
+        self.env["crm.lead"].with_user(self.rep_c).create(
+            {
+                "name": "Rho again",
+                "partner_name": "Rho Logistics",
+                "user_id": self.rep_c.id,
+                "team_id": self.team_dispute.id,
+            }
+        )
+        dispute = self.env["stm.claim.dispute"].search([])
+        self.assertRefused(
+            self.sales_admin,
+            "stm.claim.dispute",
+            "write",
+            dispute.ids,
+            {"winner_user_id": self.rep_c.id},
+        )
+        self.rpc(
+            self.manager,
+            "stm.claim.dispute",
+            "write",
+            dispute.ids,
+            {"winner_user_id": self.rep_c.id},
+        )
+        self.assertTrue(
+            self.rpc(self.manager, "stm.claim.dispute", "action_resolve", dispute.ids)
+        )
+        self.claim.invalidate_recordset()
+        self.lead.invalidate_recordset()
+        self.assertEqual(self.lead.user_id, self.rep_c)
+
+    def test_appraisal_state_and_rank_move_through_the_steps(self):
+        appraisal = self.env["stm.appraisal"].create(
+            {
+                "user_id": self.rep_a.id,
+                "team_id": self.team_block.id,
+                "period": "quarter",
+                "date_from": date(2026, 7, 1),
+            }
+        )
+        for values in ({"state": "done"}, {"rank_in_team": 1}, {"is_bottom": False}):
+            self.assertRefused(
+                self.manager, "stm.appraisal", "write", appraisal.ids, values
+            )
+        line = appraisal.line_ids[:1]
+        self.rpc(
+            self.manager,
+            "stm.appraisal.line",
+            "write",
+            line.ids,
+            {"score": 55},
+            context={"stm_filling_kpis": True},
+        )
+        self.assertEqual(line.source, "manual")
+
+    def test_complaint_answers_go_through_the_buttons(self):
+        department = self.env["hr.department"].create(
+            {"name": "Finance", "stm_service": "finance"}
+        )
+        clerk = new_test_user(
+            self.env,
+            "stm_finance_clerk",
+            groups="base.group_user,sales_team_mgmt.group_stm_department_user",
+            name="Sun Li",
+        )
+        self.env["hr.employee"].create(
+            {"name": "Sun Li", "user_id": clerk.id, "department_id": department.id}
+        )
+        complaint = self.rpc(
+            self.rep_a,
+            "stm.complaint",
+            "create",
+            {"department_id": department.id, "description": "Invoice late"},
+        )
+        for values in (
+            {"state": "resolved"},
+            {"sla_breached": False},
+            {"answered_on": "2020-01-01"},
+        ):
+            self.assertRefused(clerk, "stm.complaint", "write", [complaint], values)
+
+    def test_reports_are_submitted_and_decided_by_buttons(self):
+        forecast = self.rpc(
+            self.rep_a,
+            "stm.forecast",
+            "create",
+            {"month": fields.Date.to_string(date.today().replace(day=1))},
+        )
+        self.assertRefused(
+            self.rep_a, "stm.forecast", "write", [forecast], {"state": "acknowledged"}
+        )
+        monday = date.today() - timedelta(days=date.today().weekday())
+        request = self.rpc(
+            self.rep_a,
+            "stm.resource.request",
+            "create",
+            {"week_start": fields.Date.to_string(monday + timedelta(days=7))},
+        )
+        for values in ({"state": "approved"}, {"late": False}):
+            self.assertRefused(
+                self.rep_a, "stm.resource.request", "write", [request], values
+            )
+
+    def test_discipline_origin_is_the_systems(self):
+        record = self.rpc(
+            self.manager,
+            "stm.discipline",
+            "create",
+            {"user_id": self.rep_a.id, "kind": "warning", "reason": "Late reports"},
+        )
+        for values in (
+            {"origin": "stm.compliance:1"},
+            {"source": "quota"},
+            {"state": "closed"},
+        ):
+            self.assertRefused(
+                self.manager, "stm.discipline", "write", [record], values
+            )
+        self.assertRefused(
+            self.manager,
+            "stm.discipline",
+            "create",
+            {
+                "user_id": self.rep_b.id,
+                "kind": "warning",
+                "reason": "Fake",
+                "source": "complaint",
+                "origin": "stm.complaint:999",
+            },
+        )
+
+    def test_knowledge_is_verified_by_a_manager_only(self):
+        self.assertRefused(
+            self.rep_a,
+            "stm.knowledge",
+            "create",
+            {"name": "Q", "state": "verified", "verified_by_id": self.manager.id},
+        )
+        self.assertRefused(
+            self.rep_a,
+            "stm.knowledge",
+            "create",
+            {"name": "Q", "author_id": self.rep_b.id},
+        )
