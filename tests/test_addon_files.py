@@ -88,3 +88,53 @@ def test_access_csv_rows_are_complete():
     for row in rows:
         for perm in ("perm_read", "perm_write", "perm_create", "perm_unlink"):
             assert row[perm] in ("0", "1")
+
+
+# ORM overrides and API methods whose return value is Odoo's, not an action.
+NOT_ACTIONS = {"create", "write", "unlink", "copy", "init", "default_get"}
+
+
+def _public_methods():
+    """(file, class, method) of every public method the add-on defines on its
+    models and wizards: what a client can call over RPC."""
+    for folder in ("models", "wizard"):
+        for path in sorted((ADDON / folder).glob("*.py")):
+            tree = ast.parse(path.read_text(), str(path))
+            for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+                for node in cls.body:
+                    if (
+                        isinstance(node, ast.FunctionDef)
+                        and not node.name.startswith("_")
+                        and node.name not in NOT_ACTIONS
+                    ):
+                        yield path.name, cls.name, node
+
+
+def _always_returns_a_value(body):
+    """True when every path through ``body`` ends in ``return <value>`` or a
+    ``raise``."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, ast.Return):
+        return last.value is not None and not (
+            isinstance(last.value, ast.Constant) and last.value.value is None
+        )
+    if isinstance(last, ast.Raise):
+        return True
+    if isinstance(last, ast.If):
+        return _always_returns_a_value(last.body) and _always_returns_a_value(
+            last.orelse
+        )
+    return False
+
+
+def test_public_methods_return_true_or_an_action():
+    """XML-RPC cannot marshal None: a button that returns nothing makes the
+    client report a fault although the change was committed."""
+    offenders = [
+        f"{path}:{cls}.{node.name}"
+        for path, cls, node in _public_methods()
+        if not _always_returns_a_value(node.body)
+    ]
+    assert not offenders, offenders

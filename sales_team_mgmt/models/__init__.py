@@ -1,4 +1,5 @@
 from . import stm_guarded_mixin
+from . import ir_cron
 from . import res_users
 from . import crm_team
 from . import crm_stage

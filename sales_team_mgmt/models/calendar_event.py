@@ -30,6 +30,7 @@ class CalendarEvent(models.Model):
         self.filtered(lambda event: not event.stm_acknowledged_on).sudo().write(
             {"stm_acknowledged_on": fields.Datetime.now()}
         )
+        return True
 
     def _stm_reminder_at(self):
         """When the earliest reminder of the event fires (None without one)."""
@@ -53,10 +54,14 @@ class CalendarEvent(models.Model):
                 ),
             ]
         )
-        ack_minutes = self.env.company.stm_appointment_ack_minutes
+        # Each salesperson's company sets the delay.
         due = events.filtered(
             lambda event: (
-                relations.reminder_due(event._stm_reminder_at(), ack_minutes, now)
+                relations.reminder_due(
+                    event._stm_reminder_at(),
+                    event.user_id.company_id.stm_appointment_ack_minutes,
+                    now,
+                )
                 and event.stop > now
             )
         )

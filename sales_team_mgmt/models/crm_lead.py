@@ -68,12 +68,16 @@ class CrmLead(models.Model):
         compute="_compute_stm_claim_state",
         store=True,
         index=True,
+        # Written by the claim check together with the claim (no recompute,
+        # no read of the claim); clients cannot (stm.guarded.mixin).
+        readonly=False,
     )
     stm_claim_user_id = fields.Many2one(
-        related="stm_claim_id.user_id",
+        "res.users",
         string="Customer Owner",
+        compute="_compute_stm_claim_user_id",
         store=True,
-        tracking=False,
+        readonly=False,
     )
     stm_claim_protected_until = fields.Date(
         related="stm_claim_id.protected_until", string="Claim Protected Until"
@@ -106,6 +110,11 @@ class CrmLead(models.Model):
                 lead.stm_claim_state = "disputed"
             else:
                 lead.stm_claim_state = "claimed"
+
+    @api.depends("stm_claim_id.user_id")
+    def _compute_stm_claim_user_id(self):
+        for lead in self:
+            lead.stm_claim_user_id = lead.stm_claim_id.user_id
 
     @api.depends("stm_alarm_ids")
     def _compute_stm_alarm_count(self):
@@ -142,8 +151,10 @@ class CrmLead(models.Model):
             return super().write(vals)
         self._stm_check_sizes([vals])
         self._stm_check_locked_fields(vals)
-        if "active" in vals and not vals["active"]:
-            self._stm_check_may_abandon()
+        if "active" in vals:
+            self._stm_check_pool_archive()
+            if not vals["active"]:
+                self._stm_check_may_abandon()
         if "user_id" in vals:
             self._stm_check_reassignment(vals["user_id"])
         owner_stage_moves = self.env["crm.lead"]
@@ -253,6 +264,21 @@ class CrmLead(models.Model):
                 )
             )
 
+    def _stm_check_pool_archive(self):
+        """A pool lead is every salesperson's to read and claim: hiding it
+        (archiving) or bringing it back is a manager's act."""
+        if self._stm_is_manager():
+            return
+        pool = self.filtered(lambda lead: lead.stm_claim_state == "pool")
+        if pool:
+            raise UserError(
+                self.env._(
+                    "%s is in the pool: only a sales manager archives or restores "
+                    "pool leads. Claim it first.",
+                    ", ".join(pool.mapped("name")),
+                )
+            )
+
     def _stm_check_reassignment(self, user_id):
         if self._stm_is_manager():
             return
@@ -283,15 +309,31 @@ class CrmLead(models.Model):
         """The current salesperson takes this customer from the pool."""
         user = self.env.user
         today = fields.Date.context_today(self)
+        self.check_access("read")
         for lead in self:
             claim = lead.sudo().stm_claim_id
             if lead.stm_claim_state != "pool":
                 raise UserError(self.env._("%s is not in the pool.", lead.name))
+            if claim.company_id not in self.env.companies:
+                raise UserError(
+                    self.env._(
+                        "%(customer)s is in the pool of %(company)s; switch to that "
+                        "company to claim it.",
+                        customer=claim.name,
+                        company=claim.company_id.name,
+                    )
+                )
             team = user.sale_team_id or claim.team_id
             active_claims = (
                 self.env["stm.claim"]
                 .sudo()
-                .search_count([("user_id", "=", user.id), ("state", "=", "active")])
+                .search_count(
+                    [
+                        ("user_id", "=", user.id),
+                        ("company_id", "=", claim.company_id.id),
+                        ("state", "=", "active"),
+                    ]
+                )
             )
             refusal = claim_policy.pool_claim_refusal(
                 user_id=user.id,

@@ -22,9 +22,14 @@ class CrmLead(models.Model):
             vats.append(company.vat)
             emails.append(company.email)
             phones += [company.phone, company.mobile]
-        country = self.country_id or company.country_id or self.company_id.country_id
+        region = None
+        if any(number and not _international(number) for number in phones):
+            country = (
+                self.country_id or company.country_id or self.company_id.country_id
+            )
+            region = country.code
         return identity_keys(
-            names=names, phones=phones, emails=emails, vats=vats, region=country.code
+            names=names, phones=phones, emails=emails, vats=vats, region=region
         )
 
     def _stm_claim_sync(self):
@@ -73,3 +78,8 @@ class CrmLead(models.Model):
                 )
             )
         Claim._stm_register(requests)
+
+
+def _international(number):
+    """Written with its country code (+86 …): no country needed."""
+    return number.lstrip().startswith("+")

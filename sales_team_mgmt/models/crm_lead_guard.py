@@ -1,13 +1,15 @@
 from odoo import api, models
 
+from .stm_guarded_mixin import check_client_values
+
 
 class CrmLead(models.Model):
-    """Claim, hand-over and project fields of a lead change through their
-    buttons only, whatever the client (loaded after the other lead
-    extensions, so the guard sees the values the client sent)."""
+    """What a client sends to a lead is checked (values that fit their fields)
+    and its claim, hand-over and project fields change through their buttons
+    only (see ``stm.guarded.mixin``). Loaded after the other lead extensions,
+    so that the checks see the values the client sent."""
 
-    _name = "crm.lead"
-    _inherit = ["crm.lead", "stm.guarded.mixin"]
+    _inherit = "crm.lead"
 
     def _stm_guarded_fields(self):
         claim = self.env._(
@@ -16,29 +18,31 @@ class CrmLead(models.Model):
         )
         handover = self.env._("a sales manager's assignment of the lead")
         project = self.env._("the Register Project button")
-        return dict(
-            super()._stm_guarded_fields(),
-            stm_claim_id=claim,
-            stm_claim_state=claim,
-            stm_claim_user_id=claim,
-            stm_claim_protected_until=claim,
-            stm_marketing_user_id=handover,
-            stm_handed_over_on=handover,
-            stm_self_developed=handover,
-            stm_registered=project,
-            stm_registered_on=project,
-        )
+        return {
+            "stm_claim_id": claim,
+            "stm_claim_state": claim,
+            "stm_claim_user_id": claim,
+            "stm_claim_protected_until": claim,
+            "stm_marketing_user_id": handover,
+            "stm_handed_over_on": handover,
+            "stm_self_developed": handover,
+            "stm_registered": project,
+            "stm_registered_on": project,
+        }
 
     def _stm_guard_exempt_fields(self):
         if self._stm_is_manager():
             return {"stm_self_developed", "stm_registered", "stm_registered_on"}
-        return super()._stm_guard_exempt_fields()
+        return set()
+
+    def _stm_guard_create_fields(self):
+        return set()
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
+        check_client_values(self, vals_list, creating=True)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._stm_guard([vals])
+        check_client_values(self, [vals])
         return super().write(vals)

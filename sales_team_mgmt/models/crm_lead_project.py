@@ -145,11 +145,13 @@ class CrmLead(models.Model):
         )
 
     @api.model
-    def _stm_registered_counts(self, users, first_day, last_day=None):
+    def _stm_registered_counts(self, users, first_day, last_day=None, *, companies):
         """{user: self-developed projects registered from ``first_day``
-        (to ``last_day``)}, archived leads included, in one grouped query."""
+        (to ``last_day``) in ``companies``}, archived leads included, in one
+        grouped query."""
         domain = [
             ("user_id", "in", users.ids),
+            ("company_id", "in", [*companies.ids, False]),
             ("stm_registered", "=", True),
             ("stm_self_developed", "=", True),
             ("stm_registered_on", ">=", first_day),

@@ -175,6 +175,8 @@ class CrmTeam(models.Model):
         next_month = fields.Date.add(fields.Date.context_today(self), months=1)
         for team in self:
             domain = [("team_id", "=", team.id)]
+            if team.company_id:
+                domain.append(("company_id", "in", [team.company_id.id, False]))
             total, effective = Lead._stm_month_forecast(domain, next_month)
             team.stm_forecast_next_month = total
             team.stm_forecast_effective = effective

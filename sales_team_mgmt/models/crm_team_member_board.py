@@ -53,8 +53,30 @@ class CrmTeamMember(models.Model):
         string="Open Alarms", compute="_compute_stm_board"
     )
 
+    def _stm_board_companies(self):
+        """The companies whose records the board counts: its teams'."""
+        companies = self.crm_team_id.company_id
+        if any(not team.company_id for team in self.crm_team_id):
+            companies |= self.env.companies
+        return companies
+
+    def _stm_sees_discipline(self):
+        """{member: whether the current user may see the discipline side of
+        the card}: the person, the team leader, sales admins and HR."""
+        user = self.env.user
+        everyone = (
+            self.env.su
+            or user.has_group("sales_team_mgmt.group_stm_sales_admin")
+            or user.has_group("hr.group_hr_user")
+        )
+        return {
+            member: everyone or user in (member.user_id, member.crm_team_id.user_id)
+            for member in self
+        }
+
     def _compute_stm_board(self):
         users = self.user_id
+        companies = self._stm_board_companies()
         today = fields.Date.context_today(self)
         year_start = datetime.combine(date(today.year, 1, 1), time.min)
         Lead = self.env["crm.lead"].sudo()
@@ -62,6 +84,7 @@ class CrmTeamMember(models.Model):
             Lead._read_group(
                 [
                     ("user_id", "in", users.ids),
+                    ("company_id", "in", [*companies.ids, False]),
                     ("stage_id.is_won", "=", True),
                     ("date_closed", ">=", year_start),
                 ],
@@ -70,10 +93,12 @@ class CrmTeamMember(models.Model):
             )
         )
         visits = self.env["stm.visit"]._stm_feedback_counts(
-            users, datetime.combine(today - timedelta(days=29), time.min)
+            users,
+            datetime.combine(today - timedelta(days=29), time.min),
+            companies=companies,
         )
         projects = self.env["crm.lead"]._stm_registered_counts(
-            users, quota.rolling_year(today)[0]
+            users, quota.rolling_year(today)[0], companies=companies
         )
         # The latest daily check (today's, or yesterday's before the job ran).
         latest = (
@@ -90,6 +115,7 @@ class CrmTeamMember(models.Model):
             ._read_group(
                 [
                     ("state", "=", "open"),
+                    ("company_id", "in", [*companies.ids, False]),
                     "|",
                     ("holder_user_id", "in", users.ids),
                     ("rival_user_id", "in", users.ids),
@@ -105,11 +131,16 @@ class CrmTeamMember(models.Model):
             self.env["stm.difficulty.alarm"]
             .sudo()
             ._read_group(
-                [("user_id", "in", users.ids), ("state", "!=", "closed")],
+                [
+                    ("user_id", "in", users.ids),
+                    ("company_id", "in", [*companies.ids, False]),
+                    ("state", "!=", "closed"),
+                ],
                 ["user_id"],
                 ["__count"],
             )
         )
+        sees_discipline = self._stm_sees_discipline()
         for member in self:
             user = member.user_id
             won = revenue.get(user, 0.0)
@@ -120,6 +151,13 @@ class CrmTeamMember(models.Model):
             )
             member.stm_board_visits_30d = visits.get(user, 0)
             member.stm_board_projects_12m = projects.get(user, 0)
+            if not sees_discipline[member]:
+                # Discipline stays with the person and those in charge of them.
+                member.stm_board_compliance = False
+                member.stm_board_failing_days = 0
+                member.stm_board_disputes = 0
+                member.stm_board_alarms = 0
+                continue
             checked_on, failing_since = latest.get(user.id, (None, None))
             if not checked_on:
                 member.stm_board_compliance = "unknown"

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..policy.keys import MAX_IDENTITY_LENGTH, identity_keys, oversized
+from .stm_guarded_mixin import check_client_values
 
 # What makes a customer company "this customer": filled in by anyone,
 # changed or cleared only by a sales manager once the company is claimed.
@@ -40,8 +41,20 @@ class ResPartner(models.Model):
     # ORM
     # ------------------------------------------------------------------
 
+    # What a client sends is checked (see stm.guarded.mixin); no partner
+    # field is a workflow field.
+    def _stm_guarded_fields(self):
+        return {}
+
+    def _stm_guard_exempt_fields(self):
+        return set()
+
+    def _stm_guard_create_fields(self):
+        return set()
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_client_values(self, vals_list, creating=True)
         # Refused up front: a 1 MB value would otherwise reach the database's
         # indexes and fail there with a server error.
         for vals in vals_list:
@@ -53,6 +66,7 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        check_client_values(self, [vals])
         self._stm_check_sizes(vals)
         identity = set(IDENTITY_FIELDS).intersection(vals)
         if not identity and "user_id" not in vals:

@@ -121,29 +121,35 @@ class ResPartner(models.Model):
 
     @api.model
     def _stm_refresh_classes(self):
+        """Each of our companies measures the customer's deals with it against
+        its own thresholds; the customer gets the best class any of them
+        gives."""
         Lead = self.env["crm.lead"].sudo()
         won = defaultdict(lambda: [0.0, 0])
-        for partner, revenue, count in Lead._read_group(
+        for partner, company, revenue, count in Lead._read_group(
             [("stage_id.is_won", "=", True), ("partner_id", "!=", False)],
-            ["partner_id"],
+            ["partner_id", "company_id"],
             ["expected_revenue:sum", "__count"],
         ):
             # A contact's deals count for its company.
-            totals = won[partner.commercial_partner_id]
+            totals = won[(partner.commercial_partner_id, company)]
             totals[0] += revenue
             totals[1] += count
-        company = self.env.company
-        thresholds = (
-            company.stm_class_a_revenue,
-            company.stm_class_a_orders,
-            company.stm_class_b_revenue,
-            company.stm_class_b_orders,
-        )
-        by_class = {"a": [], "b": [], "c": []}
-        for partner, (revenue, count) in won.items():
-            by_class[relations.suggest_class(revenue, count, *thresholds)].append(
-                partner.id
+        best = {}
+        for (partner, company), (revenue, count) in won.items():
+            company = company or self.env.company
+            klass = relations.suggest_class(
+                revenue,
+                count,
+                company.stm_class_a_revenue,
+                company.stm_class_a_orders,
+                company.stm_class_b_revenue,
+                company.stm_class_b_orders,
             )
+            best[partner] = min(klass, best.get(partner, "c"))
+        by_class = {"a": [], "b": [], "c": []}
+        for partner, klass in best.items():
+            by_class[klass].append(partner.id)
         Partner = self.sudo().with_context(active_test=False)
         for klass, ids in by_class.items():
             stale = Partner.search(
@@ -197,8 +203,35 @@ class ResPartner(models.Model):
 
     @api.model
     def _stm_remind_key_dates(self, today):
-        notice = self.env.company.stm_key_date_notice_days
-        target = today + timedelta(days=notice)
+        """Each company gives its own notice: a customer of company A is
+        greeted A's number of days ahead (a shared customer: its caretaker's
+        company's)."""
+        companies = self.env["res.company"].sudo().search([])
+        for notice in sorted(set(companies.mapped("stm_key_date_notice_days"))):
+            target = today + timedelta(days=notice)
+            due = self._stm_key_dates_on(target)
+            caretaker = due._stm_caretaker()
+            due = due.browse(
+                partner.id
+                for partner in due
+                if caretaker[partner]
+                and (
+                    partner.company_id or caretaker[partner].company_id
+                ).stm_key_date_notice_days
+                == notice
+            )
+            self.env["mail.activity"]._stm_schedule_batch(
+                due,
+                target,
+                self.env._("Greet this customer: key date coming"),
+                user_of=caretaker.get,
+            )
+            due.write({"stm_key_date_reminded_year": target.year})
+
+    @api.model
+    def _stm_key_dates_on(self, target):
+        """Partners whose key date falls on ``target`` (29 February on the
+        28th in common years), not yet reminded for its year."""
         pairs = relations.key_date_days_matching(target)
         self.flush_model(["stm_key_date", "stm_key_date_reminded_year", "active"])
         self.env.cr.execute(
@@ -210,13 +243,4 @@ class ResPartner(models.Model):
                 target.year,
             )
         )
-        due = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
-        caretaker = due._stm_caretaker()
-        due = due.filtered(lambda p: caretaker[p])
-        self.env["mail.activity"]._stm_schedule_batch(
-            due,
-            target,
-            self.env._("Greet this customer: key date coming"),
-            user_of=caretaker.get,
-        )
-        due.write({"stm_key_date_reminded_year": target.year})
+        return self.sudo().browse([row[0] for row in self.env.cr.fetchall()])

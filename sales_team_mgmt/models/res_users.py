@@ -53,6 +53,7 @@ class ResUsers(models.Model):
             ._read_group(
                 [
                     ("stm_marketing_user_id", "in", self.ids),
+                    ("company_id", "in", [*self.env.companies.ids, False]),
                     ("stm_research_kind", "!=", False),
                     ("stm_handed_over_on", ">=", first_day),
                 ],

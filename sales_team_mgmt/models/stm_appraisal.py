@@ -4,6 +4,7 @@ from odoo.osv import expression
 
 from ..policy import appraisal as appraisal_policy
 from ..policy import quota
+from .stm_guarded_mixin import check_client_values
 
 # What the appraised salesperson may write on their own, published appraisal.
 EMPLOYEE_FIELDS = {"employee_comment"}
@@ -19,6 +20,7 @@ class StmAppraisal(models.Model):
     _description = "Appraisal"
     _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "date_from desc, team_id, rank_in_team, id"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     user_id = fields.Many2one(
@@ -39,6 +41,7 @@ class StmAppraisal(models.Model):
         readonly=False,
         index=True,
         precompute=True,
+        check_company=True,
     )
     manager_id = fields.Many2one(related="team_id.user_id", string="Team Leader")
     company_id = fields.Many2one(
@@ -77,6 +80,7 @@ class StmAppraisal(models.Model):
         default=lambda self: self.env["stm.appraisal.template"].search(
             [("company_id", "in", [False, self.env.company.id])], limit=1
         ),
+        check_company=True,
     )
     line_ids = fields.One2many("stm.appraisal.line", "appraisal_id", string="Criteria")
     total_score = fields.Float(
@@ -241,7 +245,7 @@ class StmAppraisal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
+        check_client_values(self, vals_list, creating=True)
         self._stm_check_appraiser()
         Template = self.env["stm.appraisal.template"]
         for vals in vals_list:
@@ -254,7 +258,6 @@ class StmAppraisal(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self._stm_guard([vals])
         if not self._stm_is_appraiser():
             if set(vals) - EMPLOYEE_FIELDS or self.filtered(
                 lambda record: record.user_id != self.env.user or record.state != "done"

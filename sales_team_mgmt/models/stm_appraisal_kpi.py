@@ -16,8 +16,8 @@ class StmAppraisal(models.Model):
         self._stm_check_appraiser()
         by_period = defaultdict(lambda: self.browse())
         for record in self.filtered(lambda r: r.state in ("draft", "review")):
-            by_period[(record.date_from, record.date_to)] |= record
-        for (date_from, date_to), records in by_period.items():
+            by_period[(record.date_from, record.date_to, record.company_id)] |= record
+        for (date_from, date_to, __), records in by_period.items():
             figures = records._stm_kpi_figures(date_from, date_to)
             records._stm_write_kpis(figures)
         self.sudo().write({"kpis_filled_on": fields.Datetime.now()})
@@ -25,8 +25,10 @@ class StmAppraisal(models.Model):
         return True
 
     def _stm_kpi_figures(self, date_from, date_to):
-        """{kpi: {user: (actual, target)}} for these appraisals' salespeople."""
+        """{kpi: {user: (actual, target)}} for these appraisals' salespeople,
+        counted in their company."""
         users = self.user_id
+        companies = self.company_id
         start = datetime.combine(date_from, time.min)
         end = datetime.combine(date_to + timedelta(days=1), time.min)
         Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
@@ -34,6 +36,7 @@ class StmAppraisal(models.Model):
             Lead._read_group(
                 [
                     ("user_id", "in", users.ids),
+                    ("company_id", "in", [*companies.ids, False]),
                     ("stage_id.is_won", "=", True),
                     ("active", "=", True),
                     ("date_closed", ">=", start),
@@ -43,13 +46,16 @@ class StmAppraisal(models.Model):
                 ["expected_revenue:sum"],
             )
         )
-        visits = self.env["stm.visit"]._stm_feedback_counts(users, start, end)
+        visits = self.env["stm.visit"]._stm_feedback_counts(
+            users, start, end, companies=companies
+        )
         projects = self.env["crm.lead"]._stm_registered_counts(
-            users, date_from, date_to
+            users, date_from, date_to, companies=companies
         )
         Compliance = self.env["stm.compliance"].sudo()
         compliance_domain = [
             ("user_id", "in", users.ids),
+            ("company_id", "in", [*companies.ids, False]),
             ("date", ">=", date_from),
             ("date", "<=", date_to),
         ]
@@ -67,6 +73,7 @@ class StmAppraisal(models.Model):
             ._read_group(
                 [
                     ("target_user_id", "in", users.ids),
+                    ("company_id", "in", [*companies.ids, False]),
                     ("upheld", "=", True),
                     ("date", ">=", date_from),
                     ("date", "<=", date_to),

@@ -6,11 +6,15 @@ from .stm_appraisal_template_line import KPI_SOURCES
 
 class StmAppraisalLine(models.Model):
     _name = "stm.appraisal.line"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Appraisal Criterion Score"
     _order = "sequence, id"
 
     appraisal_id = fields.Many2one(
         "stm.appraisal", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(
+        related="appraisal_id.company_id", store=True, index=True
     )
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True)

@@ -9,8 +9,10 @@ class StmAppraisalTemplate(models.Model):
     teamwork 20, innovation 20, professional skills 10, leadership 10)."""
 
     _name = "stm.appraisal.template"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Appraisal Template"
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

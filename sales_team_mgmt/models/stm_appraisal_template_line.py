@@ -12,12 +12,14 @@ KPI_SOURCES = [
 
 class StmAppraisalTemplateLine(models.Model):
     _name = "stm.appraisal.template.line"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Appraisal Criterion"
     _order = "sequence, id"
 
     template_id = fields.Many2one(
         "stm.appraisal.template", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(related="template_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
     weight = fields.Float(required=True)

@@ -17,12 +17,16 @@ class StmBuyingRole(models.Model):
     """One contact's place in the customer's buying centre (七类角色图)."""
 
     _name = "stm.buying.role"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Buying Role"
     _order = "lead_id, role, id"
+    _check_company_auto = True
 
-    lead_id = fields.Many2one("crm.lead", required=True, ondelete="cascade", index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", required=True, ondelete="cascade", index=True, check_company=True
+    )
     partner_id = fields.Many2one(
-        "res.partner", string="Contact", required=True, index=True
+        "res.partner", string="Contact", required=True, index=True, check_company=True
     )
     role = fields.Selection(
         [(role, ROLE_LABELS[role]) for role in ROLES], required=True

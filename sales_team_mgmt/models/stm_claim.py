@@ -24,7 +24,9 @@ class StmClaim(models.Model):
         tracking=True,
         domain="[('share', '=', False)]",
     )
-    team_id = fields.Many2one("crm.team", string="Sales Team", index=True)
+    team_id = fields.Many2one(
+        "crm.team", string="Sales Team", index=True, check_company=True
+    )
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -143,15 +145,6 @@ class StmClaim(models.Model):
             steps,
         )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._stm_guard([vals])
-        return super().write(vals)
-
     def _compute_display_name(self):
         for claim in self:
             claim.display_name = f"{claim.name} ({claim.user_id.name})"
@@ -204,6 +197,15 @@ class StmClaim(models.Model):
             lambda lead: lead.active and lead.probability < 100
         )
         open_leads.with_context(stm_claim_transfer=True).write({"user_id": False})
+        # The pool is per company: a lead without one would be everybody's.
+        for company, leads in (
+            open_leads.filtered(lambda lead: not lead.company_id)
+            .grouped(lambda lead: lead.stm_claim_id.company_id)
+            .items()
+        ):
+            leads.with_context(stm_claim_transfer=True).write(
+                {"company_id": company.id}
+            )
 
     def action_release(self):
         """The owner gives the customer back to the pool. With open
@@ -250,10 +252,13 @@ class StmClaim(models.Model):
         keys = self.sudo().with_context(active_test=False).key_ids
         if self.state != "active" and keys:
             self._reactivate_keys(keys)
+        team = user.sale_team_id
+        if team.company_id and team.company_id != self.company_id:
+            team = self.team_id
         self.sudo().write(
             {
                 "user_id": user.id,
-                "team_id": user.sale_team_id.id or self.team_id.id,
+                "team_id": team.id or self.team_id.id,
                 "state": "active",
                 "claimed_on": today,
                 "last_followup_on": today,
@@ -287,7 +292,7 @@ class StmClaim(models.Model):
             self.env["ir.cron"]._notify_progress(
                 done=done, remaining=len(expired) - done
             )
-            self._commit_between_batches()
+            self.env["ir.cron"]._stm_commit_batch()
         self._warn_expiring(today)
 
     def _warn_expiring(self, today):
@@ -329,7 +334,7 @@ class StmClaim(models.Model):
             self.env["ir.cron"]._notify_progress(
                 done=start + len(batch), remaining=len(to_warn) - start - len(batch)
             )
-            self._commit_between_batches()
+            self.env["ir.cron"]._stm_commit_batch()
 
     def _warn_owners(self, activity_type, model_id):
         """The 3-day warning activity of each claim, in one create."""
@@ -369,12 +374,6 @@ class StmClaim(models.Model):
                 for claim in self
             }
         )
-
-    def _commit_between_batches(self):
-        """Long crons keep finished batches, but only when the cron runner
-        calls them: not from a shell, a test or a data file."""
-        if self.env.context.get("ir_cron_progress_id"):
-            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_managers(self):

@@ -12,6 +12,7 @@ class StmClaimDispute(models.Model):
     _description = "Customer Claim Dispute"
     _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "state, create_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     claim_id = fields.Many2one(
@@ -27,9 +28,13 @@ class StmClaimDispute(models.Model):
         required=True,
         ondelete="cascade",
         index=True,
+        check_company=True,
     )
     lead_id = fields.Many2one(
-        "crm.lead", string="Lead Registered Second", ondelete="set null"
+        "crm.lead",
+        string="Lead Registered Second",
+        ondelete="set null",
+        check_company=True,
     )
     holder_user_id = fields.Many2one(
         related="claim_id.user_id", string="First Owner", store=True
@@ -121,14 +126,12 @@ class StmClaimDispute(models.Model):
         return super()._stm_guard_exempt_fields()
 
     def write(self, vals):
-        self._stm_guard([vals])
         if "winner_user_id" in vals and self.filtered(lambda d: d.state != "open"):
             raise UserError(self.env._("This dispute is already settled."))
         return super().write(vals)
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
         disputes = super().create(vals_list)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for dispute in disputes.filtered("manager_id"):

@@ -24,6 +24,7 @@ class StmClaimKey(models.Model):
     _description = "Customer Claim Identity Key"
     _order = "claim_id, key_type, key_value"
     _rec_name = "key_value"
+    _check_company_auto = True
 
     claim_id = fields.Many2one(
         "stm.claim", required=True, ondelete="cascade", index=True
@@ -43,10 +44,6 @@ class StmClaimKey(models.Model):
             ("claim_id", "key_type", "key_value", "company_id", "active"),
             self.env._("the claim check (keys follow the customer's identity)"),
         )
-
-    def write(self, vals):
-        self._stm_guard([vals])
-        return super().write(vals)
 
     def init(self):
         result = super().init()

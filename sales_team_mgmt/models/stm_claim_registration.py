@@ -9,9 +9,6 @@ from ..policy.keys import group_by_shared_keys
 
 # Claims are inserted with one statement per chunk of customers.
 INSERT_CHUNK = 200
-# The lead columns the claim statement fills in (stored computed or related
-# fields of the claim: written with it, then read back by the ORM).
-LEAD_CLAIM_FIELDS = ("stm_claim_id", "stm_claim_state", "stm_claim_user_id")
 # ON CONFLICT target: the partial unique index of stm_claim_key.
 ACTIVE_KEY_CONFLICT = SQL("ON CONFLICT (company_id, key_type, key_value) WHERE active")
 
@@ -65,8 +62,9 @@ class StmClaim(models.Model):
     def _stm_register(self, requests):
         """Run the claim check of these requests (see ``_stm_request``).
 
-        A new customer costs one statement: its claim, its keys and the link
-        of its leads. A request of another owner sharing a key with one of
+        A new customer costs one statement, its claim and its keys; what
+        its leads show of the claim rides on the UPDATE Odoo sends after
+        every create. A request of another owner sharing a key with one of
         the same batch waits for the next round, where it meets that claim.
         Keys already taken go to ``_stm_resolve`` (attach, block, dispute).
 
@@ -114,13 +112,13 @@ class StmClaim(models.Model):
 
     @api.model
     def _stm_insert_claims(self, requests, groups):
-        """One statement for these groups: a claim each, its keys (a key
-        already taken is skipped), and the link of its leads when all its keys
-        went in. Returns the conflicts: groups that met a taken key."""
+        """One statement for these groups: a claim each and its keys (a key
+        already taken is skipped). Leads of a claim whose keys all went in are
+        linked to it; returns the conflicts: groups that met a taken key."""
         values_list = [self._stm_group_values(requests, group) for group in groups]
         uid, now = self.env.uid, self.env.cr.now()
         ctes = [SQL("today AS (SELECT %s AS day)", self._stm_local_today())]
-        claims, key_rows, lead_rows = [], [], []
+        claims, key_rows = [], []
         for index, values in enumerate(values_list):
             alias = SQL.identifier(f"claim_{index}")
             days = values["protection_days"] or 0
@@ -154,10 +152,6 @@ class StmClaim(models.Model):
                 )
                 for key_type, key_value in sorted(values["keys"])
             ]
-            lead_rows += [
-                SQL("(%s, %s, %s)", lead_id, index, len(values["keys"]))
-                for lead_id in values["lead_ids"]
-            ]
         ctes += [
             SQL("claims AS (%s)", SQL(" UNION ALL ").join(claims)),
             SQL(
@@ -175,45 +169,20 @@ class StmClaim(models.Model):
                 ACTIVE_KEY_CONFLICT,
             ),
         ]
-        linked = SQL("SELECT NULL::int AS id WHERE false")
-        if lead_rows:
-            self._stm_flush_dirty_links(
-                self.env["crm.lead"].browse(
-                    lead for values in values_list for lead in values["lead_ids"]
-                )
-            )
-            ctes.append(
-                SQL(
-                    "linked AS (UPDATE crm_lead lead SET stm_claim_id = c.id, "
-                    "stm_claim_state = 'claimed', stm_claim_user_id = c.user_id "
-                    "FROM (VALUES %s) AS l(lead_id, idx, expected) "
-                    "JOIN claims c ON c.idx = l.idx "
-                    "JOIN (SELECT claim_id, count(*) AS n FROM keys GROUP BY claim_id)"
-                    " AS k ON k.claim_id = c.id AND k.n = l.expected "
-                    "WHERE lead.id = l.lead_id RETURNING lead.id)",
-                    SQL(", ").join(lead_rows),
-                )
-            )
-            linked = SQL("SELECT id FROM linked")
         self.env.cr.execute(
             SQL(
                 "WITH %s SELECT 'claim', idx, id, NULL, NULL FROM claims "
-                "UNION ALL SELECT 'key', NULL, claim_id, key_type, key_value FROM keys "
-                "UNION ALL SELECT 'lead', NULL, id, NULL, NULL FROM (%s) AS l",
+                "UNION ALL SELECT 'key', NULL, claim_id, key_type, key_value FROM keys",
                 SQL(", ").join(ctes),
-                linked,
             ),
             log_exceptions=False,
         )
-        claim_of, inserted, linked_ids = {}, {}, []
+        claim_of, inserted = {}, {}
         for kind, index, record_id, key_type, key_value in self.env.cr.fetchall():
             if kind == "claim":
                 claim_of[index] = record_id
-            elif kind == "key":
-                inserted.setdefault(record_id, set()).add((key_type, key_value))
             else:
-                linked_ids.append(record_id)
-        self._stm_leads_linked(self.env["crm.lead"].browse(linked_ids))
+                inserted.setdefault(record_id, set()).add((key_type, key_value))
         conflicts = []
         for index, (group, values) in enumerate(zip(groups, values_list, strict=True)):
             claim_id = claim_of[index]
@@ -221,6 +190,19 @@ class StmClaim(models.Model):
             if missing:
                 conflicts.append(
                     {"group": group, "claim_id": claim_id, "missing": missing}
+                )
+            elif values["lead_ids"]:
+                # What the lead shows of its claim is written with the claim:
+                # it rides on the UPDATE Odoo sends after every create.
+                # (These fields are not tracked: no tracking bookkeeping.)
+                self.env["crm.lead"].browse(values["lead_ids"]).with_context(
+                    stm_claim_transfer=True, tracking_disable=True
+                ).write(
+                    {
+                        "stm_claim_id": claim_id,
+                        "stm_claim_state": "claimed",
+                        "stm_claim_user_id": values["user_id"],
+                    }
                 )
         return conflicts
 
@@ -273,8 +255,11 @@ class StmClaim(models.Model):
 
     @api.model
     def _stm_local_today(self):
-        """The user's local day, computed by the database within the
-        statement (reading the user's time zone first would cost a query)."""
+        """The user's local day: from the context's time zone (the web
+        client's), else computed by the database within the statement
+        (reading the user's time zone first would cost a query)."""
+        if self.env.context.get("tz"):
+            return SQL("%s::date", fields.Date.context_today(self))
         return SQL(
             "((%s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE COALESCE(%s, "
             "(SELECT partner.tz FROM res_users u JOIN res_partner partner "
@@ -302,24 +287,6 @@ class StmClaim(models.Model):
                 {lead for i in group for lead in requests[i]["lead_ids"]}
             ),
         }
-
-    @api.model
-    def _stm_flush_dirty_links(self, leads):
-        """A claim column computed (not yet written) before the statement
-        would overwrite it at the next flush: write it first (rare)."""
-        lead_fields = [leads._fields[fname] for fname in LEAD_CLAIM_FIELDS]
-        if self.env.cache.has_dirty_fields(leads, lead_fields):
-            leads.flush_recordset(list(LEAD_CLAIM_FIELDS))
-
-    @api.model
-    def _stm_leads_linked(self, leads):
-        """The statement wrote the claim columns of these leads: the ORM drops
-        what it held or planned to compute for them and reads them back."""
-        if not leads:
-            return
-        for fname in LEAD_CLAIM_FIELDS:
-            self.env.remove_to_compute(leads._fields[fname], leads)
-        leads.invalidate_recordset(list(LEAD_CLAIM_FIELDS), flush=False)
 
     # ------------------------------------------------------------------
     # The resolver

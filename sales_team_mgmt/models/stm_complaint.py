@@ -4,6 +4,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..policy import escalation
+from .stm_guarded_mixin import check_client_values
 
 OPEN_STATES = ("new", "acknowledged")
 # What a support department may change on a complaint against it.
@@ -24,6 +25,7 @@ class StmComplaint(models.Model):
     _description = "Complaint"
     _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     complainant_id = fields.Many2one(
@@ -43,7 +45,11 @@ class StmComplaint(models.Model):
         help="The department sees the complaint, not who filed it.",
     )
     department_id = fields.Many2one(
-        "hr.department", string="Against Department", required=True, index=True
+        "hr.department",
+        string="Against Department",
+        required=True,
+        index=True,
+        check_company=True,
     )
     employee_id = fields.Many2one(
         "hr.employee",
@@ -66,8 +72,10 @@ class StmComplaint(models.Model):
         store=True,
         index="btree_not_null",
     )
-    lead_id = fields.Many2one("crm.lead", string="Opportunity", index="btree_not_null")
-    partner_id = fields.Many2one("res.partner", string="Customer")
+    lead_id = fields.Many2one(
+        "crm.lead", string="Opportunity", index="btree_not_null", check_company=True
+    )
+    partner_id = fields.Many2one("res.partner", string="Customer", check_company=True)
     category = fields.Selection(
         selection=lambda self: (
             self.env["hr.department"]
@@ -158,7 +166,7 @@ class StmComplaint(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
+        check_client_values(self, vals_list, creating=True)
         self.check_access("create")
         router = self._stm_is_router()
         for vals in vals_list:
@@ -188,7 +196,6 @@ class StmComplaint(models.Model):
         return self.browse(complaints.ids)
 
     def write(self, vals):
-        self._stm_guard([vals])
         if not self.env.su:
             if "upheld" in vals and not self.env["res.users"]._stm_is_manager_or_hr():
                 raise AccessError(
@@ -216,51 +223,72 @@ class StmComplaint(models.Model):
             "sales_team_mgmt.group_stm_sales_admin"
         )
 
-    def _stm_set_state(self, state, allowed):
-        """Move to ``state``; the callers have checked who may do it."""
+    def _stm_set_state(self, state, allowed, writer=None):
+        """Move to ``state``; the callers have checked who may do it. The
+        write (and so ``write_uid`` and the author of the tracking message)
+        is ``writer``'s: by default the current user, as superuser."""
         if self.filtered(lambda complaint: complaint.state not in allowed):
             raise UserError(self.env._("This step does not apply to these complaints."))
+        if not self:
+            # Not even an empty write: it would register this user's tracking
+            # for the whole transaction.
+            return True
+        writer = writer or self.env(su=True)
+        records = self.with_env(writer)
+        if writer.uid == SUPERUSER_ID:
+            records._track_set_author(self.env.ref("base.partner_root"))
         values = {"state": state}
         if state in ("resolved", "rejected"):
             today = fields.Date.context_today(self)
             values["answered_on"] = today
-            late = self.filtered(
+            late = records.filtered(
                 lambda c: escalation.breached(c.deadline, today, today)
             )
-            late.sudo().write({"sla_breached": True})
-        self.sudo().write(values)
+            if late:
+                late.write({"sla_breached": True})
+        records.write(values)
         if state in ("resolved", "rejected", "closed"):
-            self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+            records.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
 
     def _stm_answer(self, state, allowed):
         """The department (or a sales admin) answers: a write on the
         complaint, so the record rules decide."""
         self.check_access("write")
-        self._stm_set_state(state, allowed)
+        return self._stm_set_state(state, allowed)
 
     def action_acknowledge(self):
-        self._stm_answer("acknowledged", {"new"})
+        return self._stm_answer("acknowledged", {"new"})
 
     def action_resolve(self):
         if self.filtered(lambda complaint: not complaint.response):
             raise UserError(self.env._("Write the response before resolving."))
-        self._stm_answer("resolved", OPEN_STATES)
+        return self._stm_answer("resolved", OPEN_STATES)
 
     def action_reject(self):
         if self.filtered(lambda complaint: not complaint.response):
             raise UserError(self.env._("Say in the response why it is rejected."))
-        self._stm_answer("rejected", OPEN_STATES)
+        return self._stm_answer("rejected", OPEN_STATES)
 
     def action_close(self):
         """The complainant, who cannot write on the complaint, or a sales
-        admin closes it once answered."""
-        if not self._stm_is_router():
-            if not all(self.mapped("is_mine")):
-                raise AccessError(
-                    self.env._("The complainant or a sales admin closes a complaint.")
-                )
-            self.check_access("read")
-        self._stm_set_state("closed", ("resolved", "rejected"))
+        admin closes it once answered. For an anonymous complaint the
+        complainant's close is written by the system user: neither
+        ``write_uid`` nor the tracking message may name him."""
+        if self._stm_is_router():
+            return self._stm_set_state("closed", ("resolved", "rejected"))
+        if not all(self.mapped("is_mine")):
+            raise AccessError(
+                self.env._("The complainant or a sales admin closes a complaint.")
+            )
+        self.check_access("read")
+        system = self.env(user=SUPERUSER_ID, su=True)
+        anonymous = self.sudo().filtered("anonymous")
+        (self - anonymous)._stm_set_state("closed", ("resolved", "rejected"))
+        anonymous.with_env(self.env)._stm_set_state(
+            "closed", ("resolved", "rejected"), writer=system
+        )
+        return True
 
     def _stm_apply_ladder(self):
         """Seed 001: the first upheld complaint in 12 months is a warning, the
@@ -280,6 +308,7 @@ class StmComplaint(models.Model):
             self.sudo()._read_group(
                 [
                     ("target_employee_id", "in", counted.target_employee_id.ids),
+                    ("company_id", "in", [*counted.company_id.ids, False]),
                     ("upheld", "=", True),
                     ("date", ">=", escalation.window_start(today)),
                 ],

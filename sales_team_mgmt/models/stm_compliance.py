@@ -13,14 +13,16 @@ class StmCompliance(models.Model):
     dossiers on time. Failing 30 days in a row raises a warning, 90 a review."""
 
     _name = "stm.compliance"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Daily Quota Compliance"
     _order = "date desc, user_id"
+    _check_company_auto = True
     _rec_name = "user_id"
 
     user_id = fields.Many2one(
         "res.users", string="Salesperson", required=True, index=True, readonly=True
     )
-    team_id = fields.Many2one("crm.team", readonly=True, index=True)
+    team_id = fields.Many2one("crm.team", readonly=True, index=True, check_company=True)
     company_id = fields.Many2one("res.company", readonly=True)
     date = fields.Date(required=True, readonly=True, index=True)
     feedback_visits_30d = fields.Integer(string="Feedback Visits (30 d)", readonly=True)
@@ -74,25 +76,24 @@ class StmCompliance(models.Model):
         team_of = {}
         for member in members:
             team_of.setdefault(member.user_id, member.crm_team_id)
-        by_tz = defaultdict(lambda: self.env["res.users"])
-        for user in team_of:
-            by_tz[user.tz or "UTC"] |= user
+        # One batch per time zone and company: the day is the salesperson's,
+        # the records counted are those of the team's company.
+        batches = defaultdict(lambda: self.env["res.users"])
+        for user, team in team_of.items():
+            batches[(user.tz or "UTC", team.company_id or user.company_id)] |= user
         done = 0
-        for tz, users in by_tz.items():
-            self._snapshot_users(users, team_of, tz)
+        for (tz, company), users in batches.items():
+            self._snapshot_users(users, team_of, tz, company)
             done += len(users)
             self.env["ir.cron"]._notify_progress(
                 done=done, remaining=len(team_of) - done
             )
-            # Commit between batches only when run by the cron runner: not
-            # from a shell, a test or a data file.
-            if self.env.context.get("ir_cron_progress_id"):
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+            self.env["ir.cron"]._stm_commit_batch()
 
     @api.model
-    def _snapshot_users(self, users, team_of, tz):
+    def _snapshot_users(self, users, team_of, tz, company):
         today = quota.local_day(fields.Datetime.now(), tz)
-        metrics = self._metrics(users, today, tz)
+        metrics = self._metrics(users, today, tz, company)
         previous = self._previous_snapshots(users, today)
         existing = {
             snapshot.user_id: snapshot
@@ -158,19 +159,22 @@ class StmCompliance(models.Model):
         return value
 
     @api.model
-    def _metrics(self, users, today, tz):
+    def _metrics(self, users, today, tz, company):
         Visit = self.env["stm.visit"].sudo()
         Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
         start30, end30 = quota.utc_bounds(*quota.rolling_days(today, 30), tz)
-        feedback = self.env["stm.visit"]._stm_feedback_counts(users, start30, end30)
+        feedback = self.env["stm.visit"]._stm_feedback_counts(
+            users, start30, end30, companies=company
+        )
         first_day, last_day = quota.rolling_year(today)
         registered = self.env["crm.lead"]._stm_registered_counts(
-            users, first_day, last_day
+            users, first_day, last_day, companies=company
         )
         overdue = dict(
             Lead.with_context(active_test=True)._read_group(
                 [
                     ("user_id", "in", users.ids),
+                    ("company_id", "in", [company.id, False]),
                     ("stm_registered", "=", True),
                     ("stm_dossier_complete", "=", False),
                     ("stm_dossier_deadline", "<", today),
@@ -183,6 +187,7 @@ class StmCompliance(models.Model):
         for user, partner in Lead.with_context(active_test=True)._read_group(
             [
                 ("user_id", "in", users.ids),
+                ("company_id", "in", [company.id, False]),
                 ("stm_registered", "=", True),
                 ("probability", "<", 100),
                 ("partner_id", "!=", False),
@@ -197,6 +202,7 @@ class StmCompliance(models.Model):
         for user, partner, count in Visit._read_group(
             [
                 ("user_id", "in", users.ids),
+                ("company_id", "in", [company.id, False]),
                 ("state", "=", "done"),
                 ("date", ">=", week_start),
                 ("date", "<", week_end),

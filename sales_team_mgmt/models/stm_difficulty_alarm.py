@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .stm_guarded_mixin import check_client_values
+
 
 class StmDifficultyAlarm(models.Model):
     """困难报警 (seed 002 §4): before giving up a customer the salesperson
@@ -94,7 +96,7 @@ class StmDifficultyAlarm(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
+        check_client_values(self, vals_list, creating=True)
         self._stm_check_own_leads(vals_list)
         alarms = super().create(vals_list)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
@@ -116,7 +118,6 @@ class StmDifficultyAlarm(models.Model):
         return alarms
 
     def write(self, vals):
-        self._stm_guard([vals])
         if "outcome" in vals and self.filtered(lambda alarm: alarm.state == "closed"):
             raise UserError(self.env._("This alarm is already closed."))
         return super().write(vals)

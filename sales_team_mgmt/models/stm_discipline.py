@@ -14,6 +14,7 @@ class StmDiscipline(models.Model):
     _description = "Discipline Record"
     _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     user_id = fields.Many2one("res.users", string="User", index=True, tracking=True)
@@ -23,6 +24,7 @@ class StmDiscipline(models.Model):
         store=True,
         readonly=False,
         index="btree_not_null",
+        check_company=True,
     )
     manager_id = fields.Many2one(
         "res.users",
@@ -141,13 +143,7 @@ class StmDiscipline(models.Model):
             "origin": self.env._("the system, which raises records itself"),
         }
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
-        return super().create(vals_list)
-
     def write(self, vals):
-        self._stm_guard([vals])
         if not self.env["res.users"]._stm_is_manager_or_hr():
             raise AccessError(
                 self.env._("Only a manager or HR can change a discipline record.")

@@ -13,6 +13,7 @@ class StmForecast(models.Model):
     _name = "stm.forecast"
     _description = "Monthly Forecast"
     _inherit = ["stm.report.mixin", "mail.thread", "mail.activity.mixin"]
+    _check_company_auto = True
     _order = "month desc, user_id"
     _stm_period_field = "month"
 
@@ -78,7 +79,12 @@ class StmForecast(models.Model):
         for record in self:
             record.diagnosis = record.user_id and self.env[
                 "crm.lead"
-            ]._stm_funnel_advice([("user_id", "=", record.user_id.id)])
+            ]._stm_funnel_advice(
+                [
+                    ("user_id", "=", record.user_id.id),
+                    ("company_id", "in", [record.company_id.id, False]),
+                ]
+            )
 
     @api.constrains("month")
     def _check_month(self):
@@ -112,6 +118,7 @@ class StmForecast(models.Model):
             .search(
                 [
                     ("user_id", "in", self.user_id.ids),
+                    ("company_id", "in", [*self.company_id.ids, False]),
                     ("type", "=", "opportunity"),
                     ("probability", "<", 100),
                     ("date_deadline", "<=", last_day),
@@ -134,7 +141,9 @@ class StmForecast(models.Model):
                 }
                 for record in self
                 for lead in by_user.get(record.user_id, leads.browse())
-                if lead.date_deadline <= record.month + relativedelta(months=1, days=-1)
+                if (not lead.company_id or lead.company_id == record.company_id)
+                and lead.date_deadline
+                <= record.month + relativedelta(months=1, days=-1)
             ]
         )
         return True

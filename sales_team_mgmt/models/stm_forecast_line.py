@@ -3,14 +3,21 @@ from odoo import fields, models
 
 class StmForecastLine(models.Model):
     _name = "stm.forecast.line"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Monthly Forecast Line"
     _order = "forecast_id, probability desc, id"
+    _check_company_auto = True
 
     forecast_id = fields.Many2one(
         "stm.forecast", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(
+        related="forecast_id.company_id", store=True, index=True
+    )
     currency_id = fields.Many2one(related="forecast_id.currency_id")
-    lead_id = fields.Many2one("crm.lead", string="Opportunity", required=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Opportunity", required=True, check_company=True
+    )
     stage_id = fields.Many2one("crm.stage", string="Current Stage")
     expected_stage_id = fields.Many2one("crm.stage", string="Expected Stage")
     expected_amount = fields.Monetary()

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -10,6 +10,7 @@ class StmKnowledge(models.Model):
     _description = "Sales Knowledge"
     _inherit = ["mail.thread", "stm.guarded.mixin"]
     _order = "is_success_story desc, write_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(string="Question", required=True, tracking=True)
     problem = fields.Text(help="The situation: customer, context, objection.")
@@ -26,9 +27,11 @@ class StmKnowledge(models.Model):
         index=True,
     )
     is_success_story = fields.Boolean(string="Success Story")
-    lead_id = fields.Many2one("crm.lead", string="Opportunity", index="btree_not_null")
+    lead_id = fields.Many2one(
+        "crm.lead", string="Opportunity", index="btree_not_null", check_company=True
+    )
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", index="btree_not_null"
+        "res.partner", string="Customer", index="btree_not_null", check_company=True
     )
     verified_by_id = fields.Many2one("res.users", readonly=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
@@ -40,15 +43,6 @@ class StmKnowledge(models.Model):
             "verified_by_id": steps,
             "author_id": self.env._("a new entry by its author"),
         }
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._stm_guard([vals])
-        return super().write(vals)
 
     def action_answer(self):
         if self.filtered(lambda entry: not entry.solution):

@@ -3,6 +3,7 @@ from odoo import fields, models
 
 class StmKnowledgeTag(models.Model):
     _name = "stm.knowledge.tag"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Knowledge Tag"
     _order = "name"
 

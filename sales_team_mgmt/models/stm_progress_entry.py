@@ -5,8 +5,10 @@ class StmProgressEntry(models.Model):
     """A dated step of a registered project (项目进展), part of its dossier."""
 
     _name = "stm.progress.entry"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Project Progress Entry"
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     lead_id = fields.Many2one(
         "crm.lead", string="Project", required=True, ondelete="cascade", index=True

@@ -19,7 +19,9 @@ class StmReportMixin(models.AbstractModel):
         index=True,
         default=lambda self: self.env.user,
     )
-    team_id = fields.Many2one("crm.team", compute="_compute_team_id", store=True)
+    team_id = fields.Many2one(
+        "crm.team", compute="_compute_team_id", store=True, check_company=True
+    )
     manager_id = fields.Many2one(related="team_id.user_id", string="Manager")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -32,15 +34,6 @@ class StmReportMixin(models.AbstractModel):
             "the Submit button, then the manager's (Acknowledge, Approve, Refuse)"
         )
         return dict.fromkeys(("state", "submitted_on", "late"), steps)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._stm_guard([vals])
-        return super().write(vals)
 
     @api.depends("user_id")
     def _compute_team_id(self):

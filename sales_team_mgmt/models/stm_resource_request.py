@@ -19,6 +19,7 @@ class StmResourceRequest(models.Model):
     _name = "stm.resource.request"
     _description = "Weekly Resource Request"
     _inherit = ["stm.report.mixin", "mail.thread", "mail.activity.mixin"]
+    _check_company_auto = True
     _order = "week_start desc, user_id"
     _stm_period_field = "week_start"
 
@@ -68,6 +69,14 @@ class StmResourceRequest(models.Model):
         if any(not quota.plausible_day(r.week_start) for r in self):
             raise ValidationError(
                 self.env._("The week must lie between the years 1900 and 2999.")
+            )
+        for record in self.filtered(lambda r: r.week_start.weekday() != 0):
+            raise ValidationError(
+                self.env._(
+                    "A week starts on a Monday: choose %(monday)s, not %(day)s.",
+                    monday=week_monday(record.week_start),
+                    day=record.week_start,
+                )
             )
 
     @api.depends("week_start")

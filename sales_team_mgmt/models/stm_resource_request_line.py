@@ -3,13 +3,18 @@ from odoo import fields, models
 
 class StmResourceRequestLine(models.Model):
     _name = "stm.resource.request.line"
+    _inherit = ["stm.guarded.mixin"]
     _description = "Weekly Resource Request Line"
+    _check_company_auto = True
 
     request_id = fields.Many2one(
         "stm.resource.request", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(
+        related="request_id.company_id", store=True, index=True
+    )
     currency_id = fields.Many2one(related="request_id.currency_id")
-    lead_id = fields.Many2one("crm.lead", string="Opportunity")
+    lead_id = fields.Many2one("crm.lead", string="Opportunity", check_company=True)
     kind = fields.Selection(
         [("technical", "Technical Support"), ("funds", "Funds"), ("other", "Other")],
         required=True,

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class StmSuggestion(models.Model):
@@ -35,15 +35,6 @@ class StmSuggestion(models.Model):
     def _stm_guarded_fields(self):
         box = self.env._("the suggestion box")
         return {"author_id": box, "anonymous": box}
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._stm_guard(vals_list, creating=True)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._stm_guard([vals])
-        return super().write(vals)
 
     def action_mark_read(self):
         self.filtered(lambda s: s.state == "new").write({"state": "read"})

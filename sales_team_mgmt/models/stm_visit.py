@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..policy.quota import local_day
+from .stm_guarded_mixin import check_client_values
 
 # A visit report is prose, not a document dump.
 MAX_TEXT_LENGTH = 20_000
@@ -37,6 +38,7 @@ class StmVisit(models.Model):
         store=True,
         readonly=False,
         index=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -194,7 +196,7 @@ class StmVisit(models.Model):
             else vals
             for vals, is_done in zip(vals_list, done, strict=True)
         ]
-        self._stm_guard(vals_list, creating=True)
+        check_client_values(self, vals_list, creating=True)
         for vals in vals_list:
             self._check_text_sizes(vals)
         vals_list = [self._commercial_values(vals) for vals in vals_list]
@@ -207,7 +209,7 @@ class StmVisit(models.Model):
         return visits
 
     def write(self, vals):
-        self._stm_guard([vals])
+        check_client_values(self, [vals])
         self._check_text_sizes(vals)
         if not self.env["res.users"]._stm_is_sales_manager():
             if self.filtered(lambda v: v.state == "done"):
@@ -241,11 +243,13 @@ class StmVisit(models.Model):
         )
 
     @api.model
-    def _stm_feedback_counts(self, users, start, end=None):
+    def _stm_feedback_counts(self, users, start, end=None, *, companies):
         """{user: done visits with feedback} from ``start`` until ``end``
-        (naive UTC datetimes, ``end`` excluded), in one grouped query."""
+        (naive UTC datetimes, ``end`` excluded) in ``companies``, in one
+        grouped query (as superuser: colleagues' visits are counted)."""
         domain = [
             ("user_id", "in", users.ids),
+            ("company_id", "in", [*companies.ids, False]),
             ("state", "=", "done"),
             ("has_feedback", "=", True),
             ("date", ">=", start),

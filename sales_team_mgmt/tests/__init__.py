@@ -20,3 +20,7 @@ from . import test_claim_concurrency
 from . import test_bad_input
 from . import test_rpc_integrity
 from . import test_rpc_workflow_fields
+from . import test_rpc_privacy
+from . import test_crons
+from . import test_multi_company
+from . import test_rpc_hostile_input

@@ -85,6 +85,19 @@ class TestSuggestionBox(StmCase):
         # The author cannot find it either.
         self.assertFalse(self.env["stm.suggestion"].with_user(author).search([]))
 
+    def test_the_open_form_does_not_know_its_author(self):
+        """Between the form's creation and Submit, an administrator reading
+        the wizard's table learns nothing either."""
+        box = (
+            self.env["stm.suggestion.box"]
+            .with_user(self.rep_a)
+            .create({"name": "Parking", "body": "More spaces", "anonymous": True})
+        )
+        row = box.sudo()
+        self.assertNotEqual(row.create_uid, self.rep_a)
+        self.assertNotEqual(row.write_uid, self.rep_a)
+        self.assertTrue(box.action_submit())
+
     def test_signed_suggestion_is_visible_to_its_author(self):
         suggestion = self._drop(self.rep_a, anonymous=False)
         self.assertEqual(suggestion.author_id, self.rep_a)
