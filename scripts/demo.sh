@@ -14,7 +14,8 @@ if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep 
     odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -u "$ADDON" --stop-after-init --log-level=warn
 else
     echo "Creating the demo database $db (a few minutes the first time) ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDON" --stop-after-init --log-level=warn
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDON" --load-language=zh_CN,zh_TW \
+        --stop-after-init --log-level=warn
 fi
 cat <<MSG
 

@@ -1,5 +1,6 @@
 from . import stm_guarded_mixin
 from . import ir_cron
+from . import stm_figures
 from . import res_users
 from . import crm_team
 from . import crm_stage

@@ -75,7 +75,7 @@ class CalendarEvent(models.Model):
                 {
                     "partner_id": partner.id,
                     "number": partner._phone_format(number=number) or number,
-                    "body": self.env._(
+                    "body": event.user_id._stm_env()._(
                         "Reminder: %(event)s at %(start)s. Please acknowledge it "
                         "in Odoo.",
                         event=event.name,
@@ -92,7 +92,7 @@ class CalendarEvent(models.Model):
             sent.write({"stm_sms_sent_on": now})
             for event in sent:
                 event.message_post(
-                    body=self.env._(
+                    body=event.user_id._stm_env()._(
                         "Reminder not acknowledged: SMS sent to the salesperson."
                     ),
                     subtype_xmlid="mail.mt_note",

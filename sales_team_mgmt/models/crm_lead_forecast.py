@@ -21,17 +21,20 @@ class CrmLead(models.Model):
         currency_field="company_currency",
         compute="_compute_stm_weighted_revenue",
         store=True,
-        help="Expected revenue × the stage's probability.",
+        help="Expected revenue × the opportunity's probability (its stage's in "
+        "teams where the probability follows the stage).",
     )
 
-    @api.depends("expected_revenue", "stage_id.stm_probability", "stage_id.is_won")
+    @api.depends(
+        "expected_revenue", "probability", "stage_id.stm_probability", "stage_id.is_won"
+    )
     def _compute_stm_weighted_revenue(self):
+        # One figure everywhere: the probability the lead form shows.
         Stage = self.env["crm.stage"]
         for lead in self:
-            probability = Stage._stm_probability_of(lead.stage_id)
-            lead.stm_stage_probability = probability
+            lead.stm_stage_probability = Stage._stm_probability_of(lead.stage_id)
             lead.stm_weighted_revenue = (
-                (lead.expected_revenue or 0.0) * probability / 100
+                (lead.expected_revenue or 0.0) * (lead.probability or 0.0) / 100
             )
 
     def _compute_probabilities(self):  # pylint: disable=missing-return
@@ -117,7 +120,7 @@ class CrmLead(models.Model):
                 ("date_deadline", "<=", last),
             ]
         )
-        pairs = [(lead.expected_revenue, lead.stm_stage_probability) for lead in leads]
+        pairs = [(lead.expected_revenue, lead.probability) for lead in leads]
         return (
             forecast.weighted_forecast(pairs),
             forecast.effective_count([p for __, p in pairs]),

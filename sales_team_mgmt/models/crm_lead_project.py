@@ -144,26 +144,6 @@ class CrmLead(models.Model):
             },
         )
 
-    @api.model
-    def _stm_registered_counts(self, users, first_day, last_day=None, *, companies):
-        """{user: self-developed projects registered from ``first_day``
-        (to ``last_day``) in ``companies``}, archived leads included, in one
-        grouped query."""
-        domain = [
-            ("user_id", "in", users.ids),
-            ("company_id", "in", [*companies.ids, False]),
-            ("stm_registered", "=", True),
-            ("stm_self_developed", "=", True),
-            ("stm_registered_on", ">=", first_day),
-        ]
-        if last_day:
-            domain.append(("stm_registered_on", "<=", last_day))
-        return dict(
-            self.sudo()
-            .with_context(active_test=False)
-            ._read_group(domain, ["user_id"], ["__count"])
-        )
-
     def action_stm_register_project(self):
         """立项: this opportunity is a registered project from today."""
         today = fields.Date.context_today(self)

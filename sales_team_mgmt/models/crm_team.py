@@ -195,13 +195,21 @@ class CrmTeam(models.Model):
                 ["|", ("team_id", "=", team.id), ("team_id", "=", False)]
             )
             last = max(stages.mapped("sequence") or [0])
-            for offset, (probability, name) in enumerate(self._stm_seven_stages()):
+            # Stage names are translatable: each installed language gets its
+            # own, whoever presses the button.
+            names = {
+                code: dict(self.with_context(lang=code)._stm_seven_stages())
+                for code, __ in self.env["res.lang"].get_installed()
+            }
+            for offset, (probability, name) in enumerate(
+                self.with_context(lang="en_US")._stm_seven_stages()
+            ):
                 if any(
                     s.team_id == team and s.stm_probability == probability
                     for s in stages
                 ):
                     continue
-                Stage.create(
+                stage = Stage.with_context(lang="en_US").create(
                     {
                         "name": name,
                         "team_id": team.id,
@@ -209,6 +217,13 @@ class CrmTeam(models.Model):
                         "stm_probability": probability,
                         "is_won": probability == 100,
                     }
+                )
+                stage.update_field_translations(
+                    "name",
+                    {
+                        code: by_probability[probability]
+                        for code, by_probability in names.items()
+                    },
                 )
             team.stm_probability_from_stage = True
         return True

@@ -1,9 +1,7 @@
 from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 
 from odoo import fields, models
-
-from ..policy import quota
 
 
 class CrmTeamMember(models.Model):
@@ -78,28 +76,10 @@ class CrmTeamMember(models.Model):
         users = self.user_id
         companies = self._stm_board_companies()
         today = fields.Date.context_today(self)
-        year_start = datetime.combine(date(today.year, 1, 1), time.min)
-        Lead = self.env["crm.lead"].sudo()
-        revenue = dict(
-            Lead._read_group(
-                [
-                    ("user_id", "in", users.ids),
-                    ("company_id", "in", [*companies.ids, False]),
-                    ("stage_id.is_won", "=", True),
-                    ("date_closed", ">=", year_start),
-                ],
-                ["user_id"],
-                ["expected_revenue:sum"],
-            )
-        )
-        visits = self.env["stm.visit"]._stm_feedback_counts(
-            users,
-            datetime.combine(today - timedelta(days=29), time.min),
-            companies=companies,
-        )
-        projects = self.env["crm.lead"]._stm_registered_counts(
-            users, quota.rolling_year(today)[0], companies=companies
-        )
+        Figures = self.env["stm.figures"]
+        revenue = Figures._stm_won_revenue(users, companies)
+        visits = Figures._stm_feedback_visits(users, companies)
+        projects = Figures._stm_registered_projects(users, companies)
         # The latest daily check (today's, or yesterday's before the job ran).
         latest = (
             self.env["stm.compliance"]._previous_snapshots(
@@ -179,23 +159,41 @@ class CrmTeamMember(models.Model):
             "domain": domain,
         }
 
+    # The click-throughs list exactly what the card counts.
     def action_stm_board_revenue(self):
+        Figures = self.env["stm.figures"]
         return self._stm_open(
             "crm.lead",
             self.env._("Won This Year"),
-            [("user_id", "=", self.user_id.id), ("stage_id.is_won", "=", True)],
+            Figures._stm_won_domain(
+                self.user_id,
+                *Figures._stm_window_year(self.user_id),
+                self._stm_board_companies(),
+            ),
         )
 
     def action_stm_board_visits(self):
+        Figures = self.env["stm.figures"]
         return self._stm_open(
-            "stm.visit", self.env._("Visits"), [("user_id", "=", self.user_id.id)]
+            "stm.visit",
+            self.env._("Visits with Feedback (30 Days)"),
+            Figures._stm_feedback_domain(
+                self.user_id,
+                *Figures._stm_window_30d(self.user_id),
+                self._stm_board_companies(),
+            ),
         )
 
     def action_stm_board_projects(self):
+        Figures = self.env["stm.figures"]
         return self._stm_open(
             "crm.lead",
-            self.env._("Registered Projects"),
-            [("user_id", "=", self.user_id.id), ("stm_registered", "=", True)],
+            self.env._("Registered Projects (12 Months)"),
+            Figures._stm_registered_domain(
+                self.user_id,
+                *Figures._stm_days_12m(self.user_id),
+                self._stm_board_companies(),
+            ),
         )
 
     def action_stm_board_compliance(self):

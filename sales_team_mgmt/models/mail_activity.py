@@ -27,11 +27,16 @@ class MailActivity(models.Model):
         """One to-do per record for its salesperson (``user_of(record)``,
         else ``record.user_id``), created in one go: the crons must not grow
         a query per salesperson. ``deadline`` is a date or a function of the
-        record."""
+        record; ``summary(record, env)`` writes the summary with ``env`` in
+        the recipient's language."""
         if not records:
             return self.browse()
         model_id = self.env["ir.model"]._get_id(records._name)
         todo = self.env.ref("mail.mail_activity_data_todo").id
+        owner = {
+            record: user_of(record) if user_of else record.user_id for record in records
+        }
+        env_of = {user: user._stm_env() for user in set(owner.values())}
         return (
             self.sudo()
             .with_context(mail_activity_quick_update=True)
@@ -41,11 +46,11 @@ class MailActivity(models.Model):
                         "res_model_id": model_id,
                         "res_id": record.id,
                         "activity_type_id": todo,
-                        "user_id": (user_of(record) if user_of else record.user_id).id,
+                        "user_id": owner[record].id,
                         "date_deadline": deadline(record)
                         if callable(deadline)
                         else deadline,
-                        "summary": summary,
+                        "summary": summary(record, env_of[owner[record]]),
                     }
                     for record in records
                 ]

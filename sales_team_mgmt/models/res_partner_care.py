@@ -192,7 +192,7 @@ class ResPartner(models.Model):
         self.env["mail.activity"]._stm_schedule_batch(
             due,
             lambda partner: max(partner.stm_next_revisit_on, today),
-            self.env._("Revisit this customer"),
+            lambda partner, env: env._("Revisit this customer"),
             user_of=caretaker.get,
         )
         by_day = defaultdict(list)
@@ -223,7 +223,7 @@ class ResPartner(models.Model):
             self.env["mail.activity"]._stm_schedule_batch(
                 due,
                 target,
-                self.env._("Greet this customer: key date coming"),
+                lambda partner, env: env._("Greet this customer: key date coming"),
                 user_of=caretaker.get,
             )
             due.write({"stm_key_date_reminded_year": target.year})

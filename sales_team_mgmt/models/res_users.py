@@ -27,6 +27,39 @@ class ResUsers(models.Model):
         user = self.env.user
         return self._stm_is_sales_manager() or user.has_group("hr.group_hr_user")
 
+    def _stm_env(self):
+        """An environment speaking this user's language: texts written for
+        someone (activities, notes, SMS) are in the reader's language, not
+        in that of whoever or whatever wrote them."""
+        self.ensure_one()
+        return self.env(context=dict(self.env.context, lang=self.lang or "en_US"))
+
+    @api.model
+    def _stm_decides_for(self, leaders):
+        """Whether the current user takes the manager's decision on records
+        whose teams are led by ``leaders`` (one user per record, possibly
+        empty): settling a dispute, closing an alarm, appraising, deciding a
+        forecast or request. The decision is the team's: its leader's, or any
+        sales manager's for a team without a leader; administrators of the
+        database stand above every team. Other managers read."""
+        user = self.env.user
+        if self.env.su or user.has_group("base.group_system"):
+            return True
+        if not user.has_group("sales_team.group_sale_manager"):
+            return False
+        return all(not leader or leader == user for leader in leaders)
+
+    @api.model
+    def _stm_check_decides_for(self, leaders):
+        if not self._stm_decides_for(leaders):
+            names = ", ".join(sorted({leader.name for leader in leaders if leader}))
+            raise UserError(
+                self.env._(
+                    "This decision belongs to the team's leader (%s).",
+                    names or self.env._("a sales manager"),
+                )
+            )
+
     @api.model
     def _stm_check_sales_manager(self, message=None):
         if not self._stm_is_sales_manager():

@@ -21,8 +21,10 @@ class StmAppraisal(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "date_from desc, team_id, rank_in_team, id"
     _check_company_auto = True
+    _rec_names_search = ["user_id.name", "employee_id.name"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: it is written in the reader's language.
+    name = fields.Char(compute="_compute_name")
     user_id = fields.Many2one(
         "res.users",
         string="Salesperson",
@@ -246,7 +248,7 @@ class StmAppraisal(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_client_values(self, vals_list, creating=True)
-        self._stm_check_appraiser()
+        self.browse()._stm_check_appraiser()
         Template = self.env["stm.appraisal.template"]
         for vals in vals_list:
             if not vals.get("line_ids"):
@@ -255,7 +257,9 @@ class StmAppraisal(models.Model):
                 )
                 template._stm_check_usable()
                 vals["line_ids"] = self._stm_template_lines(template)
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records._stm_check_appraiser()
+        return records
 
     def write(self, vals):
         if not self._stm_is_appraiser():
@@ -271,11 +275,17 @@ class StmAppraisal(models.Model):
         return super().write(vals)
 
     def _stm_is_appraiser(self):
-        return self.env["res.users"]._stm_is_sales_manager()
+        """Appraising belongs to the team's leader (see res.users)."""
+        return self.env["res.users"]._stm_decides_for(
+            [record.team_id.user_id for record in self]
+        )
 
     def _stm_check_appraiser(self):
-        if not self._stm_is_appraiser():
+        if not self.env["res.users"]._stm_is_sales_manager():
             raise AccessError(self.env._("Only a sales manager can appraise."))
+        self.env["res.users"]._stm_check_decides_for(
+            [record.team_id.user_id for record in self]
+        )
 
     def _stm_check_state(self, allowed):
         if self.filtered(lambda record: record.state not in allowed):
@@ -305,9 +315,12 @@ class StmAppraisal(models.Model):
         self._stm_review_missed_targets()
         for record in self:
             record.message_subscribe(partner_ids=record.user_id.partner_id.ids)
+            env = record.user_id._stm_env()
+            grades = dict(record._fields["grade"]._description_selection(env))
             record.message_post(
-                body=self.env._(
-                    "Your appraisal is ready: %(grade)s.", grade=record.grade
+                body=env._(
+                    "Your appraisal is ready: %(grade)s.",
+                    grade=grades.get(record.grade, ""),
                 ),
                 partner_ids=record.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",

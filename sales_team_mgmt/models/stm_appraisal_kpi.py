@@ -1,5 +1,4 @@
 from collections import defaultdict
-from datetime import datetime, time, timedelta
 
 from odoo import fields, models
 
@@ -29,28 +28,11 @@ class StmAppraisal(models.Model):
         counted in their company."""
         users = self.user_id
         companies = self.company_id
-        start = datetime.combine(date_from, time.min)
-        end = datetime.combine(date_to + timedelta(days=1), time.min)
-        Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
-        revenue = dict(
-            Lead._read_group(
-                [
-                    ("user_id", "in", users.ids),
-                    ("company_id", "in", [*companies.ids, False]),
-                    ("stage_id.is_won", "=", True),
-                    ("active", "=", True),
-                    ("date_closed", ">=", start),
-                    ("date_closed", "<", end),
-                ],
-                ["user_id"],
-                ["expected_revenue:sum"],
-            )
-        )
-        visits = self.env["stm.visit"]._stm_feedback_counts(
-            users, start, end, companies=companies
-        )
-        projects = self.env["crm.lead"]._stm_registered_counts(
-            users, date_from, date_to, companies=companies
+        Figures = self.env["stm.figures"]
+        revenue = Figures._stm_won_revenue(users, companies, date_from, date_to)
+        visits = Figures._stm_feedback_visits(users, companies, date_from, date_to)
+        projects = Figures._stm_registered_projects(
+            users, companies, date_from, date_to
         )
         Compliance = self.env["stm.compliance"].sudo()
         compliance_domain = [

@@ -42,17 +42,19 @@ class StmAppraisalLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.env["stm.appraisal"]._stm_check_appraiser()
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        lines.appraisal_id._stm_check_appraiser()
+        return lines
 
     def write(self, vals):
-        self.env["stm.appraisal"]._stm_check_appraiser()
+        self.appraisal_id._stm_check_appraiser()
         filling = self.env.su and self.env.context.get("stm_filling_kpis")
         if "score" in vals and not filling:
             vals = dict(vals, source="manual")
         return super().write(vals)
 
     def unlink(self):
-        self.env["stm.appraisal"]._stm_check_appraiser()
+        self.appraisal_id._stm_check_appraiser()
         return super().unlink()
 
     @api.onchange("target", "actual")

@@ -338,6 +338,7 @@ class StmClaim(models.Model):
 
     def _warn_owners(self, activity_type, model_id):
         """The 3-day warning activity of each claim, in one create."""
+        env_of = {user: user._stm_env() for user in self.user_id}
         self.env["mail.activity"].sudo().with_context(
             mail_activity_quick_update=True
         ).create(
@@ -348,10 +349,11 @@ class StmClaim(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": claim.user_id.id,
                     "date_deadline": claim.protected_until,
-                    "summary": self.env._(
+                    # In the owner's language, whoever runs the job.
+                    "summary": env_of[claim.user_id]._(
                         "Follow up %s or lose it to the pool", claim.name
                     ),
-                    "note": self.env._(
+                    "note": env_of[claim.user_id]._(
                         "Your claim on %(customer)s expires after %(date)s. A "
                         "visit, a done activity or a stage move keeps it.",
                         customer=claim.name,
@@ -366,7 +368,7 @@ class StmClaim(models.Model):
     def _notify_owner_expired(self):
         self._message_log_batch(
             {
-                claim.id: self.env._(
+                claim.id: claim.user_id._stm_env()._(
                     "No follow-up since %(date)s: %(customer)s went to the pool.",
                     date=claim.last_followup_on,
                     customer=claim.name,

@@ -120,8 +120,8 @@ class StmClaimDispute(models.Model):
         )
 
     def _stm_guard_exempt_fields(self):
-        # The manager picks the winner, then presses Resolve.
-        if self.env["res.users"]._stm_is_sales_manager():
+        # The team's leader picks the winner, then presses Settle.
+        if self.env["res.users"]._stm_decides_for([d.manager_id for d in self]):
             return {"winner_user_id"}
         return super()._stm_guard_exempt_fields()
 
@@ -138,16 +138,16 @@ class StmClaimDispute(models.Model):
             dispute.activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=dispute.manager_id.id,
-                summary=self.env._("Decide who keeps %s", dispute.name),
+                summary=dispute.manager_id._stm_env()._(
+                    "Decide who keeps %s", dispute.name
+                ),
             )
         return disputes
 
     def action_resolve(self):
         """Give the customer, its leads and its keys to the winner (default:
         the suggested owner)."""
-        self.env["res.users"]._stm_check_sales_manager(
-            self.env._("Only a sales manager can settle a dispute.")
-        )
+        self.env["res.users"]._stm_check_decides_for([d.manager_id for d in self])
         for dispute in self:
             if dispute.state != "open":
                 raise UserError(self.env._("This dispute is already settled."))

@@ -387,7 +387,10 @@ class StmClaim(models.Model):
             ]
         )
         seen = {(d.claim_id.id, d.rival_claim_id.id) for d in existing}
-        self.env["stm.claim.dispute"].create(
+        # No "created" line in the chatter: written by the system, it would
+        # be in the language of whoever saved the lead; the manager's to-do
+        # says it in the manager's.
+        self.env["stm.claim.dispute"].with_context(mail_create_nolog=True).create(
             [
                 {"claim_id": holder, "rival_claim_id": rival, "lead_id": lead_id}
                 for holder, rival, lead_id in dict.fromkeys(disputes)

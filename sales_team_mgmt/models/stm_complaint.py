@@ -190,7 +190,7 @@ class StmComplaint(models.Model):
                 complaint.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=complaint.deadline,
-                    summary=self.env._("Answer this complaint"),
+                    summary=handler._stm_env()._("Answer this complaint"),
                     user_id=handler.id,
                 )
         return self.browse(complaints.ids)

@@ -162,13 +162,13 @@ class StmCompliance(models.Model):
     def _metrics(self, users, today, tz, company):
         Visit = self.env["stm.visit"].sudo()
         Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
-        start30, end30 = quota.utc_bounds(*quota.rolling_days(today, 30), tz)
-        feedback = self.env["stm.visit"]._stm_feedback_counts(
-            users, start30, end30, companies=company
+        Figures = self.env["stm.figures"]
+        feedback = Figures._stm_feedback_visits(
+            users, company, *quota.rolling_days(today, 30)
         )
         first_day, last_day = quota.rolling_year(today)
-        registered = self.env["crm.lead"]._stm_registered_counts(
-            users, first_day, last_day, companies=company
+        registered = Figures._stm_registered_projects(
+            users, company, first_day, last_day
         )
         overdue = dict(
             Lead.with_context(active_test=True)._read_group(

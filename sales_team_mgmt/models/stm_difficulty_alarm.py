@@ -87,7 +87,7 @@ class StmDifficultyAlarm(models.Model):
     def _stm_guard_exempt_fields(self):
         # The decision is the manager's: a salesperson cannot close their own
         # alarm as "abandon" to get rid of a customer.
-        if self.env["res.users"]._stm_is_sales_manager():
+        if self.env["res.users"]._stm_decides_for([a.manager_id for a in self]):
             return {"outcome"}
         return super()._stm_guard_exempt_fields()
 
@@ -104,7 +104,9 @@ class StmDifficultyAlarm(models.Model):
             alarm.activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=alarm.manager_id.id,
-                summary=self.env._("Difficulty alarm: %s", alarm.name),
+                summary=alarm.manager_id._stm_env()._(
+                    "Difficulty alarm: %s", alarm.name
+                ),
                 note=alarm.reason,
             )
         for alarm in alarms:
@@ -142,7 +144,7 @@ class StmDifficultyAlarm(models.Model):
             )
 
     def action_acknowledge(self):
-        self.env["res.users"]._stm_check_sales_manager()
+        self.env["res.users"]._stm_check_decides_for([a.manager_id for a in self])
         for alarm in self:
             if alarm.state != "open":
                 raise UserError(self.env._("Only open alarms can be acknowledged."))
@@ -151,7 +153,7 @@ class StmDifficultyAlarm(models.Model):
 
     def action_close(self):
         """Close with the manager's decision in ``outcome``."""
-        self.env["res.users"]._stm_check_sales_manager()
+        self.env["res.users"]._stm_check_decides_for([a.manager_id for a in self])
         for alarm in self:
             if alarm.state == "closed":
                 raise UserError(self.env._("This alarm is already closed."))

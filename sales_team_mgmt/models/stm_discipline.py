@@ -15,8 +15,10 @@ class StmDiscipline(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["user_id.name", "employee_id.name", "reason"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: it is written in the reader's language.
+    name = fields.Char(compute="_compute_name")
     user_id = fields.Many2one("res.users", string="User", index=True, tracking=True)
     employee_id = fields.Many2one(
         "hr.employee",

@@ -58,11 +58,18 @@ class StmForecast(models.Model):
             month = record.month.strftime("%Y-%m") if record.month else ""
             record.name = f"{record.user_id.name or ''} {month}".strip()
 
-    @api.depends("line_ids.expected_amount", "line_ids.probability", "team_id")
+    @api.depends(
+        "line_ids.expected_amount",
+        "line_ids.probability",
+        "line_ids.out_of_pipeline",
+        "team_id",
+    )
     def _compute_totals(self):
         for record in self:
             pairs = [
-                (line.expected_amount, line.probability) for line in record.line_ids
+                (line.expected_amount, line.probability)
+                for line in record.line_ids
+                if not line.out_of_pipeline
             ]
             probabilities = [probability for __, probability in pairs]
             minimum = (
@@ -74,17 +81,29 @@ class StmForecast(models.Model):
             record.effective_count = forecast.effective_count(probabilities)
             record.reliable = forecast.is_reliable(probabilities, minimum)
 
-    @api.depends("user_id")
+    @api.depends("user_id", "line_ids")
     def _compute_diagnosis(self):
         for record in self:
-            record.diagnosis = record.user_id and self.env[
-                "crm.lead"
-            ]._stm_funnel_advice(
+            if not record.user_id:
+                record.diagnosis = False
+                continue
+            advice = self.env["crm.lead"]._stm_funnel_advice(
                 [
                     ("user_id", "=", record.user_id.id),
                     ("company_id", "in", [record.company_id.id, False]),
                 ]
             )
+            if not record.line_ids.filtered(lambda line: not line.out_of_pipeline):
+                advice = "\n".join(
+                    [
+                        self.env._(
+                            "No opportunity of yours is expected to close in this "
+                            "month: the forecast is empty."
+                        ),
+                        advice,
+                    ]
+                )
+            record.diagnosis = advice
 
     @api.constrains("month")
     def _check_month(self):
@@ -109,6 +128,11 @@ class StmForecast(models.Model):
         One search for all the forecasts, whatever their number."""
         if self.filtered(lambda r: r.state != "draft"):
             raise UserError(self.env._("Only a draft forecast can be prepared."))
+        # Filled again by its salesperson, or by the team's leader.
+        others = self.filtered(lambda r: r.user_id != self.env.user)
+        if others:
+            self.env["res.users"]._stm_check_decides_for([r.manager_id for r in others])
+        self.check_access("write")
         if not self:
             return True
         last_day = max(self.mapped("month")) + relativedelta(months=1, days=-1)
@@ -122,6 +146,11 @@ class StmForecast(models.Model):
                     ("type", "=", "opportunity"),
                     ("probability", "<", 100),
                     ("date_deadline", "<=", last_day),
+                    (
+                        "date_deadline",
+                        ">=",
+                        min(self.mapped("month")) - relativedelta(years=1),
+                    ),
                 ]
             )
         )
@@ -133,11 +162,7 @@ class StmForecast(models.Model):
                 {
                     "forecast_id": record.id,
                     "lead_id": lead.id,
-                    "stage_id": lead.stage_id.id,
                     "expected_stage_id": lead.stage_id.id,
-                    "expected_amount": lead.expected_revenue,
-                    "probability": lead.stm_stage_probability,
-                    "date_deadline": lead.date_deadline,
                 }
                 for record in self
                 for lead in by_user.get(record.user_id, leads.browse())
@@ -152,19 +177,20 @@ class StmForecast(models.Model):
         for record in self:
             if record.state != "draft":
                 raise UserError(self.env._("This forecast was already submitted."))
-            if (
-                record.user_id != self.env.user
-                and not self.env["res.users"]._stm_is_sales_manager()
-            ):
+            if record.user_id != self.env.user and not self.env[
+                "res.users"
+            ]._stm_decides_for([record.manager_id]):
                 raise UserError(self.env._("Only its salesperson submits a forecast."))
         self.check_access("write")
+        # The lines show the pipeline as it is now; submitting freezes that.
+        self.line_ids.flush_recordset()
         self.sudo().write({"state": "submitted", "submitted_on": fields.Datetime.now()})
         self.activity_feedback(["mail.mail_activity_data_todo"])
         self._stm_notify_manager("sales_team_mgmt.mail_template_stm_forecast_submitted")
         return True
 
     def action_acknowledge(self):
-        self.env["res.users"]._stm_check_sales_manager()
+        self.env["res.users"]._stm_check_decides_for([r.manager_id for r in self])
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted forecasts can be acknowledged."))
         self.sudo().write({"state": "acknowledged"})
@@ -195,6 +221,8 @@ class StmForecast(models.Model):
         self.env["mail.activity"]._stm_schedule_batch(
             new,
             month - relativedelta(days=1),
-            self.env._("Submit your forecast for %s", month.strftime("%Y-%m")),
+            lambda record, env: env._(
+                "Submit your forecast for %s", month.strftime("%Y-%m")
+            ),
         )
         return new

@@ -115,7 +115,7 @@ class StmResourceRequest(models.Model):
         return True
 
     def _check_decidable(self):
-        self.env["res.users"]._stm_check_sales_manager()
+        self.env["res.users"]._stm_check_decides_for([r.manager_id for r in self])
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted requests can be decided."))
 
@@ -156,6 +156,8 @@ class StmResourceRequest(models.Model):
             mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
         ).create([{"user_id": u.id, "week_start": week} for u in users - existing])
         self.env["mail.activity"]._stm_schedule_batch(
-            new, today, self.env._("Resource request for the week of %s", week)
+            new,
+            today,
+            lambda record, env: env._("Resource request for the week of %s", week),
         )
         return new

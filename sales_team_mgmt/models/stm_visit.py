@@ -243,22 +243,6 @@ class StmVisit(models.Model):
         )
 
     @api.model
-    def _stm_feedback_counts(self, users, start, end=None, *, companies):
-        """{user: done visits with feedback} from ``start`` until ``end``
-        (naive UTC datetimes, ``end`` excluded) in ``companies``, in one
-        grouped query (as superuser: colleagues' visits are counted)."""
-        domain = [
-            ("user_id", "in", users.ids),
-            ("company_id", "in", [*companies.ids, False]),
-            ("state", "=", "done"),
-            ("has_feedback", "=", True),
-            ("date", ">=", start),
-        ]
-        if end:
-            domain.append(("date", "<", end))
-        return dict(self.sudo()._read_group(domain, ["user_id"], ["__count"]))
-
-    @api.model
     def _stm_list_action(self, domain, context):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sales_team_mgmt.stm_visit_action"

@@ -49,6 +49,11 @@ def rolling_year(today):
     return year_ago + timedelta(days=1), today
 
 
+def year_to_date(today):
+    """(1 January, today) of ``today``'s year."""
+    return today.replace(month=1, day=1), today
+
+
 def last_complete_iso_week(today):
     """(monday, sunday) of the ISO week before the one holding ``today``."""
     monday = today - timedelta(days=today.weekday()) - timedelta(days=7)

@@ -24,3 +24,4 @@ from . import test_rpc_privacy
 from . import test_crons
 from . import test_multi_company
 from . import test_rpc_hostile_input
+from . import test_team_decisions

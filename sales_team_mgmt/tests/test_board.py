@@ -90,7 +90,9 @@ class TestTeamBoard(StmCase):
             self._board(members)
             counts.append(self.env.cr.sql_log_count - start)
         self.assertEqual(counts[0], counts[1], counts)
-        self.assertLessEqual(counts[1], 13, "the board budget")
+        # 16: the figures read each salesperson's time zone (their windows
+        # are local days) and the viewer's groups (the private side).
+        self.assertLessEqual(counts[1], 16, "the board budget")
 
 
 @tagged("post_install", "-at_install")

@@ -46,7 +46,8 @@ class TestForecast(StmCase):
         lead.with_user(self.rep_a).probability = 40
         lead.with_user(self.rep_a).stage_id = self.stages[90]
         self.assertEqual(lead.probability, 40, "a typed probability stays")
-        self.assertEqual(lead.stm_weighted_revenue, 9_000)
+        # One figure everywhere: the probability the lead shows.
+        self.assertEqual(lead.stm_weighted_revenue, 4_000)
 
     def _seed_pipeline(self, user, month_day):
         # Seed 002 §6 scaled down: 4, 3, 2 and 1 deals of 1万 at 25/50/75/90 %.
@@ -216,3 +217,63 @@ class TestResourceRequest(StmCase):
         request = self.env["stm.resource.request"].create({"user_id": self.rep_a.id})
         with self.assertRaises(AccessError):
             request.with_user(self.rep_b).read(["state"])
+
+
+@tagged("post_install", "-at_install")
+class TestForecastStaysTrue(StmCase):
+    """A draft forecast follows the pipeline: a deal won, lost or handed to
+    someone else leaves it; a submitted one keeps what it told the manager."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.team_block.action_stm_apply_seven_stages()
+        cls.stages = {
+            s.stm_probability: s
+            for s in cls.env["crm.stage"].search([("team_id", "=", cls.team_block.id)])
+        }
+
+    def _deal(self, customer, probability):
+        return self._lead(
+            self.rep_a,
+            partner_name=customer,
+            expected_revenue=10_000,
+            stage_id=self.stages[probability].id,
+            date_deadline=date(2026, 12, 10),
+        )
+
+    def test_draft_lines_follow_their_deal(self):
+        won = self._deal("Nu Foods", 75)
+        moved = self._deal("Xi Metals", 50)
+        kept = self._deal("Omicron Glass", 25)
+        forecast = (
+            self.env["stm.forecast"]
+            .with_user(self.rep_a)
+            .create({"month": date(2026, 12, 1)})
+        )
+        forecast.action_prepare()
+        self.assertAlmostEqual(forecast.weighted_total, 7_500 + 5_000 + 2_500)
+        won.with_user(self.rep_a).action_set_won()
+        moved.with_user(self.manager).user_id = self.rep_b
+        kept.with_user(self.rep_a).stage_id = self.stages[50]
+        line_of = {line.lead_id: line for line in forecast.line_ids}
+        self.assertTrue(line_of[won].out_of_pipeline)
+        self.assertTrue(line_of[moved].out_of_pipeline)
+        self.assertEqual(line_of[kept].probability, 50)
+        self.assertAlmostEqual(forecast.weighted_total, 5_000)
+        forecast.action_prepare()
+        self.assertEqual(forecast.line_ids.lead_id, kept, "filled again: gone")
+        forecast.action_submit()
+        kept.with_user(self.rep_a).stage_id = self.stages[90]
+        self.assertEqual(forecast.line_ids.probability, 50, "submitted: frozen")
+        self.assertAlmostEqual(forecast.weighted_total, 5_000)
+
+    def test_an_empty_forecast_says_so(self):
+        forecast = (
+            self.env["stm.forecast"]
+            .with_user(self.rep_a)
+            .create({"month": date(2026, 12, 1)})
+        )
+        forecast.action_prepare()
+        self.assertFalse(forecast.line_ids)
+        self.assertIn("the forecast is empty", forecast.diagnosis)

@@ -161,7 +161,9 @@ class TestWorkflowFieldsOverRpc(StmRpcCase):
                 "team_id": self.team_dispute.id,
             }
         )
-        dispute = self.env["stm.claim.dispute"].search([])
+        dispute = self.env["stm.claim.dispute"].search(
+            [("claim_id", "=", self.claim.id)]
+        )
         self.assertRefused(
             self.sales_admin,
             "stm.claim.dispute",
