@@ -35,6 +35,7 @@
         "views/hr_department_views.xml",
         "views/stm_appraisal_template_views.xml",
         "views/stm_appraisal_views.xml",
+        "wizard/stm_complaint_filing_views.xml",
         "views/stm_complaint_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
@@ -56,6 +57,7 @@
         "demo/stm_appraisal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": ["sales_team_mgmt/static/src/scss/*.scss"],
         "web.assets_tests": ["sales_team_mgmt/static/tests/tours/*.js"],
     },
     "post_init_hook": "post_init_hook",

@@ -91,6 +91,11 @@ class CrmLead(models.Model):
     stm_buying_role_ids = fields.One2many(
         "stm.buying.role", "lead_id", string="Buying Roles"
     )
+    stm_role_map_missing = fields.Char(
+        string="Roles Still Missing",
+        compute="_compute_stm_role_map_missing",
+        help="The roles of the buying centre nobody is mapped to yet.",
+    )
     stm_role_map_completeness = fields.Integer(
         string="Role Map (%)",
         compute="_compute_stm_role_map_completeness",
@@ -125,6 +130,17 @@ class CrmLead(models.Model):
         )
         for lead in self:
             lead.stm_alarm_count = counts.get(lead, 0)
+
+    @api.depends("stm_buying_role_ids.role")
+    def _compute_stm_role_map_missing(self):
+        labels = dict(
+            self.env["stm.buying.role"]._fields["role"]._description_selection(self.env)
+        )
+        for lead in self:
+            covered = set(lead.stm_buying_role_ids.mapped("role"))
+            lead.stm_role_map_missing = ", ".join(
+                labels[role] for role in labels if role not in covered
+            )
 
     @api.depends("stm_buying_role_ids.role")
     def _compute_stm_role_map_completeness(self):
@@ -365,7 +381,18 @@ class CrmLead(models.Model):
                 )
             claim._take_over(user)
             claim.message_post(body=self.env._("Taken from the pool by %s.", user.name))
-        return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%s is yours now: follow it up to keep it.",
+                    ", ".join(self.mapped("stm_claim_id.name")),
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_stm_release_claim(self):
         return self.stm_claim_id.action_release()

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
@@ -122,6 +124,14 @@ class StmAppraisal(models.Model):
         help="Among the team's last places for this period (末位).",
     )
     kpis_filled_on = fields.Datetime(string="Figures Filled On", readonly=True)
+    interview_on = fields.Datetime(
+        string="Interview",
+        help="When the manager and the salesperson discuss the appraisal; "
+        "Plan Interview puts it in both calendars.",
+    )
+    interview_event_id = fields.Many2one(
+        "calendar.event", string="Interview Meeting", readonly=True, copy=False
+    )
 
     _sql_constraints = [
         (
@@ -241,7 +251,14 @@ class StmAppraisal(models.Model):
             "Publish and Back to Draft"
         )
         return dict.fromkeys(
-            ("state", "rank_in_team", "team_size", "is_bottom", "kpis_filled_on"),
+            (
+                "state",
+                "rank_in_team",
+                "team_size",
+                "is_bottom",
+                "kpis_filled_on",
+                "interview_event_id",
+            ),
             steps,
         )
 
@@ -301,9 +318,39 @@ class StmAppraisal(models.Model):
     def action_to_interview(self):
         self._stm_check_appraiser()
         self._stm_check_state({"review"})
+        missing = self.filtered(lambda record: not record.interview_on)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Set the interview's date and time for %s first.",
+                    ", ".join(missing.mapped("name")),
+                )
+            )
         self.sudo().write({"state": "interview"})
+        self._stm_plan_interviews()
         self._stm_update_ranks()
         return True
+
+    def _stm_plan_interviews(self):
+        """The interview in the calendars of the salesperson and the team's
+        leader (an hour), titled in the salesperson's language."""
+        Event = self.env["calendar.event"].sudo()
+        for record in self:
+            attendees = record.user_id.partner_id | self.env.user.partner_id
+            event = Event.create(
+                {
+                    "name": record.user_id._stm_env()._(
+                        "Appraisal interview: %s", record.name
+                    ),
+                    "start": record.interview_on,
+                    "stop": record.interview_on + timedelta(hours=1),
+                    "user_id": self.env.user.id,
+                    "partner_ids": [Command.set(attendees.ids)],
+                    "res_model_id": self.env["ir.model"]._get_id(record._name),
+                    "res_id": record.id,
+                }
+            )
+            record.sudo().interview_event_id = event
 
     def action_done(self):
         """Publish to the salesperson, rank the team and, for yearly

@@ -25,11 +25,24 @@ class StmBuyingRole(models.Model):
     lead_id = fields.Many2one(
         "crm.lead", required=True, ondelete="cascade", index=True, check_company=True
     )
+    customer_id = fields.Many2one(
+        related="lead_id.partner_id.commercial_partner_id", string="Customer Company"
+    )
     partner_id = fields.Many2one(
-        "res.partner", string="Contact", required=True, index=True, check_company=True
+        "res.partner",
+        string="Contact",
+        required=True,
+        index=True,
+        check_company=True,
+        # The customer's people, once the lead has a customer.
+        domain="customer_id and ['|', ('commercial_partner_id', '=', customer_id), "
+        "('id', '=', customer_id)] or []",
     )
     role = fields.Selection(
-        [(role, ROLE_LABELS[role]) for role in ROLES], required=True
+        [(role, ROLE_LABELS[role]) for role in ROLES],
+        required=True,
+        # The role map shows the seven roles, the empty ones above all.
+        group_expand=True,
     )
     attitude = fields.Selection(
         [
@@ -61,6 +74,13 @@ class StmBuyingRole(models.Model):
     def _compute_display_name(self):
         labels = dict(self._fields["role"]._description_selection(self.env))
         for record in self:
-            record.display_name = (
-                f"{record.partner_id.name} ({labels.get(record.role, '')})"
-            )
+            if record.partner_id and record.role:
+                record.display_name = (
+                    f"{record.partner_id.name} ({labels[record.role]})"
+                )
+            else:
+                record.display_name = (
+                    record.partner_id.name
+                    or labels.get(record.role)
+                    or self.env._("New Role")
+                )

@@ -24,7 +24,14 @@ class StmDifficultyAlarm(models.Model):
         index=True,
         check_company=True,
     )
-    partner_id = fields.Many2one(related="lead_id.partner_id", string="Customer")
+    partner_id = fields.Many2one(
+        related="lead_id.partner_id", string="Customer Company"
+    )
+    customer_name = fields.Char(
+        string="Customer",
+        compute="_compute_customer_name",
+        help="The lead's customer, or the company name typed on it.",
+    )
     company_id = fields.Many2one(related="lead_id.company_id", store=True)
     user_id = fields.Many2one(
         "res.users",
@@ -62,6 +69,17 @@ class StmDifficultyAlarm(models.Model):
         tracking=True,
     )
     closed_on = fields.Date(readonly=True)
+    manager_note = fields.Text(
+        string="Manager's Note",
+        tracking=True,
+        help="The manager's decision and what comes next.",
+    )
+
+    @api.depends("lead_id.partner_id", "lead_id.partner_name")
+    def _compute_customer_name(self):
+        for alarm in self:
+            lead = alarm.lead_id
+            alarm.customer_name = lead.partner_id.display_name or lead.partner_name
 
     @api.depends("lead_id.name")
     def _compute_name(self):
@@ -82,13 +100,14 @@ class StmDifficultyAlarm(models.Model):
             "state": close,
             "outcome": close,
             "closed_on": close,
+            "manager_note": close,
         }
 
     def _stm_guard_exempt_fields(self):
         # The decision is the manager's: a salesperson cannot close their own
         # alarm as "abandon" to get rid of a customer.
         if self.env["res.users"]._stm_decides_for([a.manager_id for a in self]):
-            return {"outcome"}
+            return {"outcome", "manager_note"}
         return super()._stm_guard_exempt_fields()
 
     def _stm_guard_create_fields(self):
@@ -142,6 +161,24 @@ class StmDifficultyAlarm(models.Model):
                     ", ".join(foreign.mapped("name")),
                 )
             )
+
+    def action_stm_raise(self):
+        """The dialog's button: the alarm is saved (the client saves before
+        calling); say so and close."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "message": self.env._(
+                    "Alarm raised: %s will call you back.", self.manager_id.name
+                )
+                if self.manager_id
+                else self.env._("Alarm raised."),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def action_acknowledge(self):
         self.env["res.users"]._stm_check_decides_for([a.manager_id for a in self])

@@ -308,6 +308,31 @@ class StmVisit(models.Model):
         self._refresh_followups()
         return True
 
+    def action_stm_saved(self):
+        """The dialog's Save: the visit is saved (the client saves before
+        calling); say so and close the dialog."""
+        self.ensure_one()
+        return self._stm_notify(self.env._("Visit to %s saved.", self.partner_id.name))
+
+    def action_stm_save_done(self):
+        """The dialog's Save & Done: saved, then closed by the Done rules."""
+        self.ensure_one()
+        self.action_done()
+        return self._stm_notify(
+            self.env._("Visit to %s recorded as done.", self.partner_id.name)
+        )
+
+    def _stm_notify(self, message):
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": message,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
     def action_cancel(self):
         for visit in self:
             if visit.state == "done":

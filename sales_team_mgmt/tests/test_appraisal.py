@@ -112,6 +112,7 @@ class TestAppraisal(StmCase):
             as_rep.read(["total_score"])
         flow = appraisal.with_user(self.manager)
         flow.action_to_review()
+        flow.interview_on = datetime(2026, 12, 10, 2, 0)
         flow.action_to_interview()
         with self.assertRaises(AccessError):
             as_rep.read(["total_score"])
@@ -151,6 +152,7 @@ class TestAppraisal(StmCase):
             appraisals |= appraisal
         # Scores typed by the manager are kept when the review fills the figures.
         appraisals.with_user(self.manager).action_to_review()
+        appraisals.with_user(self.manager).interview_on = datetime(2026, 12, 10, 2, 0)
         appraisals.with_user(self.manager).action_to_interview()
         by_user = {a.user_id: a for a in appraisals}
         self.assertEqual(
@@ -168,6 +170,7 @@ class TestAppraisal(StmCase):
         appraisal = self._appraisal(self.rep_a, "year", date(2026, 6, 1))
         flow = appraisal.with_user(self.manager)
         flow.action_to_review()
+        flow.interview_on = datetime(2026, 12, 10, 2, 0)
         flow.action_to_interview()
         flow.action_done()
         review = self.env["stm.discipline"].search(

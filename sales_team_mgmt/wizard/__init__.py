@@ -1,1 +1,2 @@
 from . import stm_suggestion_box
+from . import stm_complaint_filing

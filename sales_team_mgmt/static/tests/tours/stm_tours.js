@@ -6,7 +6,7 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("stm_log_visit_tour", {
     steps: () => [
         {
-            trigger: ".o_form_view button[name='action_stm_log_visit']",
+            trigger: ".o_form_view .o_form_statusbar button[name='action_stm_log_visit']",
             run: "click",
         },
         {
@@ -14,7 +14,7 @@ registry.category("web_tour.tours").add("stm_log_visit_tour", {
             run: "edit Present the warehouse scanner pilot",
         },
         {
-            trigger: ".modal .o_form_button_save",
+            trigger: ".modal button[name='action_stm_saved']",
             run: "click",
         },
         {

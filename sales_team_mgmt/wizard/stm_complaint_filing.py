@@ -1,0 +1,64 @@
+from odoo import SUPERUSER_ID, api, fields, models
+
+
+class StmComplaintFiling(models.TransientModel):
+    """Files a complaint in one step, with an explicit *File* button: the
+    complainant never edits the complaint itself (he could not save it), and
+    the form cannot file a half-written complaint by being left. Like the
+    suggestion box, the form's row is written by the system user and deleted
+    once the complaint is filed: an anonymous complainant leaves no trace."""
+
+    _name = "stm.complaint.filing"
+    _description = "File a Complaint"
+
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Against Department",
+        required=True,
+        domain="[('stm_service', '!=', False)]",
+        help="The support departments: finance, pre- and after-sales, "
+        "administration, HR.",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Against Employee",
+        domain="[('department_id', 'child_of', department_id)]",
+    )
+    partner_id = fields.Many2one("res.partner", string="Customer")
+    lead_id = fields.Many2one("crm.lead", string="Opportunity")
+    description = fields.Text(required=True)
+    anonymous = fields.Boolean(
+        help="The department sees the complaint, not who filed it."
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        rows = super(StmComplaintFiling, self.with_user(SUPERUSER_ID)).create(vals_list)
+        return self.browse(rows.ids)
+
+    def action_file(self):
+        self.ensure_one()
+        complaint = self.env["stm.complaint"].create(
+            {
+                "department_id": self.department_id.id,
+                "employee_id": self.employee_id.id,
+                "partner_id": self.partner_id.id,
+                "lead_id": self.lead_id.id,
+                "description": self.description,
+                "anonymous": self.anonymous,
+            }
+        )
+        name = complaint.sudo().name
+        self.sudo().unlink()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Complaint %s filed: the department answers within its deadline.",
+                    name,
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
