@@ -8,7 +8,8 @@ Usage:
 LOGIN's password is the login (demo users). URL is a path such as
 /odoo/crm or /odoo/action-sales_team_mgmt.crm_team_member_action_board.
 --phone renders at 390×844 (a phone), otherwise 1280×800. Each --click
-clicks the first element matching the CSS selector before the shot.
+clicks the first element matching the CSS selector ("CSS::text": the first
+one containing the text) before the shot.
 """
 
 import argparse
@@ -117,9 +118,18 @@ def main():
         browser.call("Page.navigate", url=BASE + args.url)
         time.sleep(args.wait)
         for selector in args.click:
+            # "CSS" or "CSS::text": the first match (containing the text).
+            css, __, text = selector.partition("::")
             browser.call(
                 "Runtime.evaluate",
-                expression=f"document.querySelector({json.dumps(selector)}).click()",
+                expression=(
+                    f"[...document.querySelectorAll({json.dumps(css)})]"
+                    f".find(el => el.textContent.includes({json.dumps(text)}))"
+                    ".scrollIntoView(), "
+                    f"[...document.querySelectorAll({json.dumps(css)})]"
+                    f".find(el => el.textContent.includes({json.dumps(text)}))"
+                    ".click()"
+                ),
             )
             time.sleep(args.wait)
         shot = browser.call("Page.captureScreenshot", format="png")

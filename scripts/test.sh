@@ -36,9 +36,12 @@ tags="${TEST_TAGS:-/$ADDON}"
 # said so, instead of logging Odoo's "Chrome not found" warnings.
 if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
     && ! command -v google-chrome >/dev/null; then
-    echo "note: no Chromium found: the browser tours (TestSalesmanTours) are skipped."
+    echo "note: no Chromium found: the browser tours are skipped."
     echo "      Install it to run them: apt-get install -y chromium"
-    tags="$tags,-/$ADDON:TestSalesmanTours"
+    for tour_class in TestSalesmanTours TestSalespersonOnAPhone TestManagerOnADesktop \
+        TestDepartmentAnswers; do
+        tags="$tags,-/$ADDON:$tour_class"
+    done
 fi
 db="stm_test_$(date +%s)_$$"
 log=$(mktemp)

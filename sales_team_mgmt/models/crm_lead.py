@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -96,6 +98,11 @@ class CrmLead(models.Model):
         compute="_compute_stm_role_map_missing",
         help="The roles of the buying centre nobody is mapped to yet.",
     )
+    stm_role_map_html = fields.Html(
+        string="Role Map",
+        compute="_compute_stm_role_map_missing",
+        sanitize=False,
+    )
     stm_role_map_completeness = fields.Integer(
         string="Role Map (%)",
         compute="_compute_stm_role_map_completeness",
@@ -131,15 +138,35 @@ class CrmLead(models.Model):
         for lead in self:
             lead.stm_alarm_count = counts.get(lead, 0)
 
-    @api.depends("stm_buying_role_ids.role")
+    @api.depends("stm_buying_role_ids.role", "stm_buying_role_ids.partner_id")
     def _compute_stm_role_map_missing(self):
         labels = dict(
             self.env["stm.buying.role"]._fields["role"]._description_selection(self.env)
         )
+        missing_label = self.env._("missing")
         for lead in self:
-            covered = set(lead.stm_buying_role_ids.mapped("role"))
+            people = {role: [] for role in labels}
+            for mapped in lead.stm_buying_role_ids:
+                people[mapped.role].append(mapped.partner_id.name or "")
             lead.stm_role_map_missing = ", ".join(
-                labels[role] for role in labels if role not in covered
+                labels[role] for role, names in people.items() if not names
+            )
+            # The seven roles at a glance, the empty ones marked: a phone
+            # shows one kanban column at a time.
+            rows = Markup("").join(
+                Markup('<tr><td class="text-nowrap pe-2">%s</td><td>%s</td></tr>')
+                % (
+                    labels[role],
+                    ", ".join(names)
+                    if names
+                    else Markup('<span class="badge text-bg-danger">%s</span>')
+                    % missing_label,
+                )
+                for role, names in people.items()
+            )
+            lead.stm_role_map_html = (
+                Markup('<table class="table table-sm mb-2"><tbody>%s</tbody></table>')
+                % rows
             )
 
     @api.depends("stm_buying_role_ids.role")

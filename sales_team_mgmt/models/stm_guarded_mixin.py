@@ -131,6 +131,12 @@ def _check_guarded_fields(records, vals_list, creating):
     touched -= records._stm_guard_exempt_fields()
     if creating:
         touched -= records._stm_guard_create_fields()
+        # Web forms send the computed fields they show along with a new
+        # record: the server computes them anyway, so they are dropped.
+        for fname in [f for f in touched if records._fields[f].compute]:
+            for vals in vals_list:
+                vals.pop(fname, None)
+            touched.discard(fname)
         touched = {
             fname
             for fname in touched

@@ -25,3 +25,5 @@ from . import test_crons
 from . import test_multi_company
 from . import test_rpc_hostile_input
 from . import test_team_decisions
+from . import test_tour_journeys
+from . import test_role_map

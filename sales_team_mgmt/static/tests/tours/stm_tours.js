@@ -14,7 +14,7 @@ registry.category("web_tour.tours").add("stm_log_visit_tour", {
             run: "edit Present the warehouse scanner pilot",
         },
         {
-            trigger: ".modal button[name='action_stm_saved']",
+            trigger: ".modal button[name='action_stm_saved']:contains('Planned')",
             run: "click",
         },
         {

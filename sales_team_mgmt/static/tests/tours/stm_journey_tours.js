@@ -1,0 +1,234 @@
+/** @odoo-module */
+
+import { registry } from "@web/core/registry";
+
+const tours = registry.category("web_tour.tours");
+
+// --- A salesperson's day, on a phone --------------------------------------
+
+// A new opportunity for a customer a colleague already registered: refused,
+// with the owner's name.
+tours.add("stm_phone_refusal_tour", {
+    steps: () => [
+        {
+            trigger: ".o_form_view .o_field_widget[name='name'] input, .o_form_view .o_field_widget[name='name'] textarea",
+            run: "edit Journey double registration",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='partner_name'] input",
+            run: "edit Journey Owned Customer Ltd",
+        },
+        {
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger: ".modal:contains('Journey Owner')",
+        },
+        {
+            trigger: ".modal .btn-primary",
+            run: "click",
+        },
+        {
+            // The salesperson gives up the draft.
+            trigger: ".o_form_button_cancel",
+            run: "click",
+        },
+        {
+            trigger: "body:not(:has(.modal))",
+        },
+    ],
+});
+
+// Log a visit from the lead and close it in the same dialog: one tap to open,
+// one to save it done.
+tours.add("stm_phone_visit_tour", {
+    steps: () => [
+        {
+            trigger: ".o_stm_quick_actions button[name='action_stm_log_visit']",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='purpose'] textarea",
+            run: "edit Show the cold-chain sensors",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='result'] textarea",
+            run: "edit Wants a pilot in two warehouses",
+        },
+        {
+            trigger: ".modal button[name='action_stm_save_done']",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification:contains('Journey Visit Customer')",
+        },
+    ],
+});
+
+// Claim from the pool: the card's button, then a confirmation.
+tours.add("stm_phone_pool_tour", {
+    steps: () => [
+        {
+            trigger: ".o_kanban_record:contains('Journey Pool Customer') button[name='action_stm_claim']",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification:contains('Journey Pool Customer')",
+        },
+    ],
+});
+
+// Raise a difficulty alarm from the lead.
+tours.add("stm_phone_alarm_tour", {
+    steps: () => [
+        {
+            trigger: ".o_stm_quick_actions button[name='action_stm_open_alarm']",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='reason'] textarea",
+            run: "edit The buyer stopped answering",
+        },
+        {
+            trigger: ".modal button[name='action_stm_raise']",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification:contains('Journey Manager')",
+        },
+    ],
+});
+
+// Add a person to an empty column of the role map.
+tours.add("stm_phone_role_tour", {
+    steps: () => [
+        {
+            trigger: ".o_kanban_group:contains('Decider') .o_kanban_quick_add",
+            run: "click",
+        },
+        {
+            // On a phone a many-to-one opens a list to pick from: the
+            // customer's own people only.
+            trigger: ".o_kanban_quick_create .o_field_widget[name='partner_id'] input",
+            run: "click",
+        },
+        {
+            trigger: ".modal:not(:has(.o_kanban_record:contains('Azure')))",
+        },
+        {
+            trigger: ".modal .o_kanban_record:contains('Journey Decider')",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_quick_create .o_kanban_add",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_group:contains('Decider') .o_kanban_record:contains('Journey Decider')",
+        },
+    ],
+});
+
+// File a complaint through its form and its File button.
+tours.add("stm_phone_complaint_tour", {
+    steps: () => [
+        {
+            trigger: ".o_field_widget[name='department_id'] input",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_kanban_record:contains('Journey Finance')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='description'] textarea",
+            run: "edit The travel expenses of the demo were refused twice",
+        },
+        {
+            trigger: "button[name='action_file']",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification:contains('CPL/')",
+        },
+    ],
+});
+
+// --- The manager, on a desktop ---------------------------------------------
+
+// From the team board to the visits behind a figure.
+tours.add("stm_manager_board_tour", {
+    steps: () => [
+        {
+            trigger: ".o_kanban_record:contains('Journey Rep') a[name='action_stm_board_visits']",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_view .o_data_row:contains('Journey Visit Customer')",
+        },
+    ],
+});
+
+// Settle a dispute, close an alarm with a note, fill an appraisal.
+tours.add("stm_manager_decisions_tour", {
+    steps: () => [
+        {
+            trigger: ".o_form_view button[name='action_resolve']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Resolved')",
+        },
+    ],
+});
+
+tours.add("stm_manager_alarm_tour", {
+    steps: () => [
+        {
+            trigger: ".o_form_view .o_field_widget[name='outcome'] input[data-value='continue']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='manager_note'] textarea",
+            run: "edit I call their general manager on Monday",
+        },
+        {
+            trigger: ".o_form_view .o_form_statusbar button[name='action_close']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Closed')",
+        },
+    ],
+});
+
+tours.add("stm_manager_appraisal_tour", {
+    steps: () => [
+        {
+            trigger: ".o_form_view button[name='action_fill_kpis']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='kpis_filled_on']:not(:empty)",
+        },
+    ],
+});
+
+// --- A support department answers ------------------------------------------
+
+tours.add("stm_department_answer_tour", {
+    steps: () => [
+        {
+            trigger: ".o_form_view .o_field_widget[name='response'] textarea",
+            run: "edit Paid today; the approval step was skipped by mistake",
+        },
+        {
+            trigger: ".o_form_view button[name='action_resolve']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Resolved')",
+        },
+    ],
+});

@@ -1,0 +1,56 @@
+from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .common import StmCase
+
+
+@tagged("post_install", "-at_install")
+class TestRoleMap(StmCase):
+    """The role map shows the seven roles, the empty ones as missing, and
+    offers the customer's own people."""
+
+    def setUp(self):
+        super().setUp()
+        self.customer = self.env["res.partner"].create(
+            {"name": "Sigma Steel", "is_company": True}
+        )
+        self.buyer = self.env["res.partner"].create(
+            {"name": "Ms Buyer", "parent_id": self.customer.id}
+        )
+        self.stranger = self.env["res.partner"].create({"name": "Mr Elsewhere"})
+        self.lead = self._lead(self.rep_a, partner_id=self.customer.id)
+
+    def test_all_seven_roles_with_the_missing_ones_marked(self):
+        self.env["stm.buying.role"].create(
+            {"lead_id": self.lead.id, "partner_id": self.buyer.id, "role": "buyer"}
+        )
+        self.assertNotIn("Buyer", self.lead.stm_role_map_missing)
+        self.assertIn("Decider", self.lead.stm_role_map_missing)
+        html = str(self.lead.stm_role_map_html)
+        self.assertEqual(html.count("<tr>"), 7)
+        self.assertEqual(html.count("missing"), 6)
+        self.assertIn("Ms Buyer", html)
+        groups = self.env["stm.buying.role"].read_group(
+            [("lead_id", "=", self.lead.id)], ["role"], ["role"]
+        )
+        self.assertEqual(len(groups), 7, "every role is a column, empty or not")
+
+    def test_the_picker_offers_the_customers_people(self):
+        role = Form(
+            self.env["stm.buying.role"]
+            .with_user(self.rep_a)
+            .with_context(default_lead_id=self.lead.id)
+        )
+        self.assertEqual(role.customer_id, self.customer)
+        # The contact field's domain, as the web client evaluates it.
+        domain = safe_eval(
+            self.env["stm.buying.role"]._fields["partner_id"].domain,
+            {"customer_id": role.customer_id.id},
+        )
+        offered = self.env["res.partner"].search(domain)
+        self.assertIn(self.buyer, offered)
+        self.assertNotIn(self.stranger, offered)
+        role.role = "decider"
+        role.partner_id = self.buyer
+        self.assertEqual(role.save().display_name, "Ms Buyer (Decider)")
+        self.assertEqual(self.env["stm.buying.role"].new({}).display_name, "New Role")

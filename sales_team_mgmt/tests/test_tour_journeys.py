@@ -1,0 +1,245 @@
+"""The three journeys of the browser findings, in headless Chromium: a
+salesperson on a phone-sized screen, the manager on a desktop, a support
+department answering. Each tour is followed by a look at the database."""
+
+from datetime import date, datetime, timedelta
+
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+
+class JourneyCase(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager = new_test_user(
+            cls.env,
+            "stm_journey_manager",
+            groups="base.group_user,sales_team.group_sale_manager",
+            name="Journey Manager",
+        )
+        cls.rep = new_test_user(
+            cls.env,
+            "stm_journey_rep",
+            groups="base.group_user,sales_team.group_sale_salesman",
+            name="Journey Rep",
+        )
+        cls.owner = new_test_user(
+            cls.env,
+            "stm_journey_owner",
+            groups="base.group_user,sales_team.group_sale_salesman",
+            name="Journey Owner",
+        )
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Journey Team",
+                "user_id": cls.manager.id,
+                "stm_claim_conflict_mode": "block",
+                "crm_team_member_ids": [
+                    (0, 0, {"user_id": cls.rep.id}),
+                    (0, 0, {"user_id": cls.owner.id}),
+                ],
+            }
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Journey Visit Customer", "is_company": True}
+        )
+        cls.lead = cls._lead_cls(
+            cls.rep, "Journey Visit Customer", partner_id=cls.customer.id
+        )
+
+    @classmethod
+    def _lead_cls(cls, user, customer, team=None, **values):
+        return (
+            cls.env["crm.lead"]
+            .with_user(user)
+            .create(
+                {
+                    "name": f"{customer} deal",
+                    "type": "opportunity",
+                    "partner_name": customer,
+                    "user_id": user.id,
+                    "team_id": (team or cls.team).id,
+                    **values,
+                }
+            )
+            .with_env(cls.env)
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestSalespersonOnAPhone(JourneyCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_refused_double_registration(self):
+        self._lead_cls(self.owner, "Journey Owned Customer Ltd")
+        # The refusal is logged by Odoo's HTTP layer as a warning: expected.
+        with mute_logger("odoo.http"):
+            self.start_tour(
+                "/odoo/crm/new", "stm_phone_refusal_tour", login="stm_journey_rep"
+            )
+        self.assertFalse(
+            self.env["crm.lead"].search([("name", "=", "Journey double registration")])
+        )
+
+    def test_log_a_visit_and_close_it(self):
+        self.start_tour(
+            f"/odoo/crm/{self.lead.id}", "stm_phone_visit_tour", login="stm_journey_rep"
+        )
+        visit = self.env["stm.visit"].search([("lead_id", "=", self.lead.id)])
+        self.assertEqual(visit.state, "done")
+        self.assertEqual(visit.result, "Wants a pilot in two warehouses")
+
+    def test_claim_from_the_pool(self):
+        lead = self._lead_cls(self.owner, "Journey Pool Customer")
+        lead.stm_claim_id._send_to_pool("expired")
+        self.start_tour(
+            "/odoo/action-sales_team_mgmt.crm_lead_action_pool?view_type=kanban",
+            "stm_phone_pool_tour",
+            login="stm_journey_rep",
+        )
+        self.assertEqual(lead.stm_claim_id.user_id, self.rep)
+
+    def test_raise_an_alarm(self):
+        self.start_tour(
+            f"/odoo/crm/{self.lead.id}", "stm_phone_alarm_tour", login="stm_journey_rep"
+        )
+        alarm = self.env["stm.difficulty.alarm"].search(
+            [("lead_id", "=", self.lead.id)]
+        )
+        self.assertEqual(alarm.manager_id, self.manager)
+        self.assertEqual(alarm.state, "open")
+
+    def test_add_a_role(self):
+        self.env["res.partner"].create(
+            {"name": "Journey Decider", "parent_id": self.customer.id}
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_team_mgmt.stm_buying_role_action"
+        )
+        action_id = action["id"]
+        self.start_tour(
+            f"/odoo/crm/{self.lead.id}/action-{action_id}?view_type=kanban",
+            "stm_phone_role_tour",
+            login="stm_journey_rep",
+        )
+        role = self.env["stm.buying.role"].search([("lead_id", "=", self.lead.id)])
+        self.assertEqual(role.role, "decider")
+        self.assertEqual(role.partner_id.name, "Journey Decider")
+
+    def test_file_a_complaint(self):
+        self.env["hr.department"].create(
+            {"name": "Journey Finance", "stm_service": "finance"}
+        )
+        self.start_tour(
+            "/odoo/action-sales_team_mgmt.stm_complaint_filing_action",
+            "stm_phone_complaint_tour",
+            login="stm_journey_rep",
+        )
+        complaint = self.env["stm.complaint"].search(
+            [("department_id.name", "=", "Journey Finance")]
+        )
+        self.assertEqual(complaint.complainant_id, self.rep)
+        self.assertFalse(self.env["stm.complaint.filing"].search([]), "form row gone")
+
+
+@tagged("post_install", "-at_install")
+class TestManagerOnADesktop(JourneyCase):
+    browser_size = "1366x768"
+
+    def test_board_click_through(self):
+        self.env["stm.visit"].create(
+            {
+                "user_id": self.rep.id,
+                "partner_id": self.customer.id,
+                "lead_id": self.lead.id,
+                "purpose": "Demo",
+                "result": "Liked it",
+                "date": datetime.now() - timedelta(hours=3),
+                "state": "done",
+            }
+        )
+        self.start_tour(
+            "/odoo/action-sales_team_mgmt.crm_team_member_action_board",
+            "stm_manager_board_tour",
+            login="stm_journey_manager",
+        )
+
+    def test_settle_close_and_appraise(self):
+        other_team = self.env["crm.team"].create(
+            {
+                "name": "Journey South",
+                "user_id": self.manager.id,
+                "stm_claim_conflict_mode": "dispute",
+            }
+        )
+        self._lead_cls(self.owner, "Journey Disputed Customer")
+        self._lead_cls(self.rep, "Journey Disputed Customer", other_team)
+        dispute = self.env["stm.claim.dispute"].search(
+            [("name", "=", "Journey Disputed Customer")]
+        )
+        self.start_tour(
+            f"/odoo/stm.claim.dispute/{dispute.id}",
+            "stm_manager_decisions_tour",
+            login="stm_journey_manager",
+        )
+        self.assertEqual(dispute.state, "resolved")
+        alarm = (
+            self.env["stm.difficulty.alarm"]
+            .with_user(self.rep)
+            .create({"lead_id": self.lead.id, "reason": "Stuck"})
+        )
+        self.start_tour(
+            f"/odoo/stm.difficulty.alarm/{alarm.id}",
+            "stm_manager_alarm_tour",
+            login="stm_journey_manager",
+        )
+        self.assertEqual((alarm.state, alarm.outcome), ("closed", "continue"))
+        self.assertIn("general manager", alarm.manager_note)
+        appraisal = (
+            self.env["stm.appraisal"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "user_id": self.rep.id,
+                    "team_id": self.team.id,
+                    "period": "quarter",
+                    "date_from": date(2026, 7, 1),
+                }
+            )
+        )
+        self.start_tour(
+            f"/odoo/stm.appraisal/{appraisal.id}",
+            "stm_manager_appraisal_tour",
+            login="stm_journey_manager",
+        )
+        self.assertTrue(appraisal.kpis_filled_on)
+
+
+@tagged("post_install", "-at_install")
+class TestDepartmentAnswers(JourneyCase):
+    def test_answer_a_complaint(self):
+        finance = self.env["hr.department"].create(
+            {"name": "Journey Finance", "stm_service": "finance"}
+        )
+        clerk = new_test_user(
+            self.env,
+            "stm_journey_clerk",
+            groups="base.group_user,sales_team_mgmt.group_stm_department_user",
+            name="Journey Clerk",
+        )
+        self.env["hr.employee"].create(
+            {"name": "Journey Clerk", "user_id": clerk.id, "department_id": finance.id}
+        )
+        complaint = (
+            self.env["stm.complaint"]
+            .with_user(self.rep)
+            .create({"department_id": finance.id, "description": "Expenses refused"})
+        )
+        self.start_tour(
+            f"/odoo/stm.complaint/{complaint.id}",
+            "stm_department_answer_tour",
+            login="stm_journey_clerk",
+        )
+        self.assertEqual(complaint.sudo().state, "resolved")
