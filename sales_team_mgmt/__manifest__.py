@@ -19,6 +19,7 @@
         "views/crm_team_views.xml",
         "views/stm_claim_views.xml",
         "views/stm_claim_dispute_views.xml",
+        "views/stm_handover_views.xml",
         "views/stm_difficulty_alarm_views.xml",
         "views/stm_buying_role_views.xml",
         "views/stm_visit_views.xml",

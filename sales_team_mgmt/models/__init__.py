@@ -3,10 +3,14 @@ from . import ir_cron
 from . import stm_figures
 from . import res_users
 from . import crm_team
+from . import crm_team_pool
 from . import crm_stage
 from . import stm_claim_key
 from . import stm_claim
 from . import stm_claim_registration
+from . import stm_claim_pool
+from . import stm_handover
+from . import stm_handover_line
 from . import stm_claim_dispute
 from . import stm_difficulty_alarm
 from . import stm_buying_role
@@ -27,6 +31,7 @@ from . import res_partner
 from . import mail_activity
 from . import crm_team_member
 from . import hr_department
+from . import hr_employee
 from . import res_company
 from . import res_config_settings
 from . import crm_lead_marketing

@@ -84,6 +84,14 @@ class CrmLead(models.Model):
     stm_claim_protected_until = fields.Date(
         related="stm_claim_id.protected_until", string="Claim Protected Until"
     )
+    stm_pool_team_id = fields.Many2one(
+        "crm.team",
+        string="In the Pool of Team",
+        compute="_compute_stm_pool_team_id",
+        store=True,
+        readonly=False,  # written with the claim by the claim check
+        index="btree_not_null",
+    )
     stm_alarm_ids = fields.One2many(
         "stm.difficulty.alarm", "lead_id", string="Difficulty Alarms"
     )
@@ -122,6 +130,11 @@ class CrmLead(models.Model):
                 lead.stm_claim_state = "disputed"
             else:
                 lead.stm_claim_state = "claimed"
+
+    @api.depends("stm_claim_id.pool_team_id")
+    def _compute_stm_pool_team_id(self):
+        for lead in self:
+            lead.stm_pool_team_id = lead.stm_claim_id.pool_team_id
 
     @api.depends("stm_claim_id.user_id")
     def _compute_stm_claim_user_id(self):
@@ -366,7 +379,31 @@ class CrmLead(models.Model):
                         company=claim.company_id.name,
                     )
                 )
+            pool_team = claim.pool_team_id
+            if pool_team and user not in (
+                pool_team.crm_team_member_ids.user_id | pool_team.user_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(customer)s is in the pool of %(team)s until %(date)s: its "
+                        "members claim it first.",
+                        customer=claim.name,
+                        team=pool_team.name,
+                        date=claim.pool_team_until,
+                    )
+                )
             team = user.sale_team_id or claim.team_id
+            taken_today = (
+                self.env["stm.claim"]
+                .sudo()
+                .search_count(
+                    [
+                        ("user_id", "=", user.id),
+                        ("company_id", "=", claim.company_id.id),
+                        ("pool_taken_on", "=", today),
+                    ]
+                )
+            )
             active_claims = (
                 self.env["stm.claim"]
                 .sudo()
@@ -388,12 +425,22 @@ class CrmLead(models.Model):
                 cooldown_days=team.stm_reclaim_cooldown_days
                 if team
                 else claim_policy.DEFAULT_RECLAIM_COOLDOWN_DAYS,
+                taken_today=taken_today,
+                daily_limit=team.stm_pool_daily_limit,
             )
             if refusal and refusal[0] == "limit":
                 raise UserError(
                     self.env._(
                         "You already hold %s customers, the most your team allows. "
                         "Release one first.",
+                        refusal[1],
+                    )
+                )
+            if refusal and refusal[0] == "daily":
+                raise UserError(
+                    self.env._(
+                        "You took %s customers from the pool today, the most your "
+                        "team allows in a day. Try again tomorrow.",
                         refusal[1],
                     )
                 )
@@ -407,6 +454,7 @@ class CrmLead(models.Model):
                     )
                 )
             claim._take_over(user)
+            claim.sudo().write({"pool_taken_on": today})
             claim.message_post(body=self.env._("Taken from the pool by %s.", user.name))
         return {
             "type": "ir.actions.client",

@@ -23,6 +23,7 @@ class CrmLead(models.Model):
             "stm_claim_state": claim,
             "stm_claim_user_id": claim,
             "stm_claim_protected_until": claim,
+            "stm_pool_team_id": claim,
             "stm_marketing_user_id": handover,
             "stm_handed_over_on": handover,
             "stm_self_developed": handover,

@@ -50,6 +50,11 @@ class CrmTeamMember(models.Model):
     stm_board_alarms = fields.Integer(
         string="Open Alarms", compute="_compute_stm_board"
     )
+    stm_board_at_risk = fields.Integer(
+        string="Customers at Risk",
+        compute="_compute_stm_board",
+        help="Customers not followed up for the team's number of days.",
+    )
 
     def _stm_board_companies(self):
         """The companies whose records the board counts: its teams'."""
@@ -120,6 +125,20 @@ class CrmTeamMember(models.Model):
                 ["__count"],
             )
         )
+        at_risk = dict(
+            self.env["stm.claim"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("company_id", "in", companies.ids),
+                    ("state", "=", "active"),
+                    ("at_risk", "=", True),
+                ],
+                ["user_id"],
+                ["__count"],
+            )
+        )
         sees_discipline = self._stm_sees_discipline()
         for member in self:
             user = member.user_id
@@ -131,6 +150,7 @@ class CrmTeamMember(models.Model):
             )
             member.stm_board_visits_30d = visits.get(user, 0)
             member.stm_board_projects_12m = projects.get(user, 0)
+            member.stm_board_at_risk = at_risk.get(user, 0)
             if not sees_discipline[member]:
                 # Discipline stays with the person and those in charge of them.
                 member.stm_board_compliance = False
@@ -213,6 +233,17 @@ class CrmTeamMember(models.Model):
                 "|",
                 ("holder_user_id", "=", uid),
                 ("rival_user_id", "=", uid),
+            ],
+        )
+
+    def action_stm_board_at_risk(self):
+        return self._stm_open(
+            "stm.claim",
+            self.env._("Customers at Risk"),
+            [
+                ("user_id", "=", self.user_id.id),
+                ("state", "=", "active"),
+                ("at_risk", "=", True),
             ],
         )
 

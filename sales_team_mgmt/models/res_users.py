@@ -27,6 +27,16 @@ class ResUsers(models.Model):
         user = self.env.user
         return self._stm_is_sales_manager() or user.has_group("hr.group_hr_user")
 
+    def write(self, vals):
+        leaving = (
+            self.filtered("active") if "active" in vals and not vals["active"] else None
+        )
+        result = super().write(vals)
+        if leaving:
+            # A salesperson leaves: his customers wait in a hand-over.
+            self.env["stm.handover"]._stm_open_for(leaving)
+        return result
+
     def _stm_env(self):
         """An environment speaking this user's language: texts written for
         someone (activities, notes, SMS) are in the reader's language, not

@@ -101,12 +101,23 @@ class StmClaim(models.Model):
         for claim in self:
             claim.lead_count = counts.get(claim, 0)
 
-    @api.depends("last_followup_on", "pinned", "team_id.stm_claim_protection_days")
+    @api.depends(
+        "last_followup_on",
+        "pinned",
+        "team_id.stm_claim_protection_days",
+        "team_id.stm_protection_days_a",
+        "team_id.stm_protection_days_b",
+        "team_id.stm_protection_days_c",
+        "partner_id.stm_customer_class",
+    )
     def _compute_protected_until(self):
+        # A class change (by hand, or the nightly suggestion) moves the date.
         for claim in self:
             claim.protected_until = claim_policy.protected_until(
                 claim.last_followup_on,
-                self._protection_days(claim.team_id),
+                self._protection_days(
+                    claim.team_id, claim.partner_id.stm_customer_class
+                ),
                 claim.pinned,
             )
 
@@ -118,10 +129,17 @@ class StmClaim(models.Model):
             ) or any(d.state == "open" for d in claim.rival_dispute_ids)
 
     @api.model
-    def _protection_days(self, team):
-        if team:
-            return team.stm_claim_protection_days
-        return claim_policy.DEFAULT_PROTECTION_DAYS
+    def _protection_days(self, team, customer_class=None):
+        """Days of protection in ``team`` of a customer of this class (A, B,
+        C), or the team's general days for a customer without one."""
+        default = (
+            team.stm_claim_protection_days
+            if team
+            else claim_policy.DEFAULT_PROTECTION_DAYS
+        )
+        return claim_policy.protection_days_for_class(
+            customer_class, team._stm_protection_by_class(), default
+        )
 
     def _stm_guarded_fields(self):
         steps = self.env._(
@@ -164,7 +182,15 @@ class StmClaim(models.Model):
             )
         )
         if stale:
-            stale.sudo().write({"last_followup_on": day, "expiry_warned": False})
+            # A follow-up clears the ladder: its steps start again.
+            stale.sudo().write(
+                {
+                    "last_followup_on": day,
+                    "expiry_warned": False,
+                    "followup_step": 0,
+                    "at_risk": False,
+                }
+            )
 
     def _send_to_pool(self, state):
         """Release or expire: keys stop locking, open leads lose their owner
@@ -244,28 +270,35 @@ class StmClaim(models.Model):
         return True
 
     def _take_over(self, user):
-        """Give the claim and its open leads to ``user``, reactivating its
-        keys; a customer registered again meanwhile refuses with a clear
-        error."""
-        self.ensure_one()
-        today = fields.Date.context_today(self)
-        keys = self.sudo().with_context(active_test=False).key_ids
-        if self.state != "active" and keys:
-            self._reactivate_keys(keys)
+        """Give these claims and their open leads to ``user``, reactivating
+        their keys; a customer registered again meanwhile refuses with a
+        clear error. A fixed number of writes, whatever the number of claims
+        (a hand-over moves thousands)."""
+        if not self:
+            return
+        # One "you have been assigned" mail per record would bury the new
+        # owner under thousands after a hand-over; the caller tells him once.
+        claims = self.with_context(mail_auto_subscribe_no_notify=True)
+        today = fields.Date.context_today(claims)
+        for claim in claims.filtered(lambda c: c.state != "active"):
+            keys = claim.sudo().with_context(active_test=False).key_ids
+            if keys:
+                claim._reactivate_keys(keys)
+        values = {
+            "user_id": user.id,
+            "state": "active",
+            "claimed_on": today,
+            "last_followup_on": today,
+            "expiry_warned": False,
+        }
+        # The user's team, when it works for the claim's company.
         team = user.sale_team_id
-        if team.company_id and team.company_id != self.company_id:
-            team = self.team_id
-        self.sudo().write(
-            {
-                "user_id": user.id,
-                "team_id": team.id or self.team_id.id,
-                "state": "active",
-                "claimed_on": today,
-                "last_followup_on": today,
-                "expiry_warned": False,
-            }
-        )
-        open_leads = self.sudo().lead_ids.filtered(
+        for company, batch in claims.grouped("company_id").items():
+            if team and (not team.company_id or team.company_id == company):
+                batch.sudo().write(dict(values, team_id=team.id))
+            else:
+                batch.sudo().write(values)
+        open_leads = claims.sudo().lead_ids.filtered(
             lambda lead: lead.active and lead.probability < 100
         )
         open_leads.with_context(stm_claim_transfer=True).write({"user_id": user.id})

@@ -53,7 +53,9 @@ class StmClaim(models.Model):
             "name": name,
             "keys": keys,
             "mode": "dispute" if system else team.stm_claim_conflict_mode or "block",
-            "protection_days": self._protection_days(team),
+            "protection_days": self._protection_days(
+                team, partner.stm_customer_class if partner else None
+            ),
             "claim_id": claim.id if claim else None,
             "lead_ids": leads.ids if leads else [],
         }
@@ -177,6 +179,11 @@ class StmClaim(models.Model):
             ),
             log_exceptions=False,
         )
+        # The claims' customer companies learn of them (their one2many may
+        # be cached empty, e.g. just created): dependents recompute right.
+        self.env["res.partner"].browse(
+            {values["partner_id"] for values in values_list if values["partner_id"]}
+        ).invalidate_recordset(["stm_claim_ids"])
         claim_of, inserted = {}, {}
         for kind, index, record_id, key_type, key_value in self.env.cr.fetchall():
             if kind == "claim":
@@ -202,6 +209,7 @@ class StmClaim(models.Model):
                         "stm_claim_id": claim_id,
                         "stm_claim_state": "claimed",
                         "stm_claim_user_id": values["user_id"],
+                        "stm_pool_team_id": False,
                     }
                 )
         return conflicts

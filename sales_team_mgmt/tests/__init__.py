@@ -27,3 +27,4 @@ from . import test_rpc_hostile_input
 from . import test_team_decisions
 from . import test_tour_journeys
 from . import test_role_map
+from . import test_pool_rules

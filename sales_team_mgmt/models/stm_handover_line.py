@@ -1,0 +1,21 @@
+from odoo import fields, models
+
+
+class StmHandoverLine(models.Model):
+    _name = "stm.handover.line"
+    _inherit = ["stm.guarded.mixin"]
+    _description = "Customer Hand-over Line"
+    _order = "handover_id, id"
+
+    handover_id = fields.Many2one(
+        "stm.handover", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="handover_id.company_id", store=True)
+    claim_id = fields.Many2one("stm.claim", string="Customer", required=True)
+    destination = fields.Selection(
+        [("heir", "To the Heir"), ("pool", "To the Pool")],
+        default="heir",
+        required=True,
+    )
+    lead_count = fields.Integer(related="claim_id.lead_count", string="Opportunities")
+    protected_until = fields.Date(related="claim_id.protected_until")
