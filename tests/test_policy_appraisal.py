@@ -11,7 +11,6 @@ from policy.appraisal import (
     complaint_score,
     grade,
     period_bounds,
-    prorated_target,
     ratio_score,
     total_score,
     weights_ok,
@@ -89,11 +88,6 @@ def test_ranking_shares_places_and_lists_the_bottom():
 )
 def test_period_bounds(period, day, bounds):
     assert period_bounds(period, day) == bounds
-
-
-def test_prorated_target():
-    assert prorated_target(120000, "quarter") == 30000
-    assert prorated_target(None, "year") == 0
 
 
 @given(st.dictionaries(st.text(max_size=3), st.floats(0, 100), max_size=12))

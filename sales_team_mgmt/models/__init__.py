@@ -4,6 +4,8 @@ from . import stm_figures
 from . import res_users
 from . import crm_team
 from . import crm_team_pool
+from . import crm_team_target
+from . import crm_team_honour
 from . import crm_stage
 from . import stm_claim_key
 from . import stm_claim
@@ -18,6 +20,7 @@ from . import crm_lead
 from . import crm_lead_claim
 from . import crm_lead_project
 from . import crm_lead_forecast
+from . import crm_lead_won
 from . import stm_report_mixin
 from . import stm_forecast
 from . import stm_forecast_line
@@ -41,6 +44,9 @@ from . import stm_appraisal_template_line
 from . import stm_appraisal
 from . import stm_appraisal_line
 from . import stm_appraisal_kpi
+from . import stm_appraisal_ranking
+from . import stm_appraisal_publication
+from . import stm_appraisal_publication_line
 from . import stm_complaint
 from . import res_partner_care
 from . import calendar_event
@@ -48,3 +54,11 @@ from . import stm_knowledge_tag
 from . import stm_knowledge
 from . import stm_suggestion
 from . import crm_team_member_board
+from . import stm_honour_title
+from . import stm_honour
+from . import stm_incentive_plan
+from . import stm_incentive_tier
+from . import stm_incentive_allowance
+from . import stm_incentive_statement
+from . import stm_incentive_statement_line
+from . import stm_incentive_statement_prepare

@@ -1,14 +1,19 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..policy import appraisal as appraisal_policy
+from ..policy import incentive
 
 
 class CrmTeamMember(models.Model):
-    """The team board (业绩看板): one card per salesperson with this year's
-    revenue against target, the visit and project quotas, today's
-    compliance and what waits for the manager. A fixed number of grouped
-    queries, whatever the number of cards."""
+    """The team board (业绩看板): one card per salesperson with the month's,
+    quarter's and year's won revenue against target, the rank in the team,
+    the visit and project quotas, honours, today's compliance and what waits
+    for the manager. Sales figures are for everyone in sales; the
+    discipline side only for the person, his leader, sales admins and HR. A
+    fixed number of grouped queries, whatever the number of cards."""
 
     _inherit = "crm.team.member"
 
@@ -18,7 +23,56 @@ class CrmTeamMember(models.Model):
         compute="_compute_stm_board",
     )
     stm_board_revenue_pct = fields.Float(
-        string="Target Reached (%)", compute="_compute_stm_board"
+        string="Target Reached This Year (%)", compute="_compute_stm_board"
+    )
+    stm_board_target_year = fields.Monetary(
+        string="Target This Year",
+        currency_field="stm_currency_id",
+        compute="_compute_stm_board",
+    )
+    stm_board_won_month = fields.Monetary(
+        string="Won This Month",
+        currency_field="stm_currency_id",
+        compute="_compute_stm_board",
+    )
+    stm_board_target_month = fields.Monetary(
+        string="Target This Month",
+        currency_field="stm_currency_id",
+        compute="_compute_stm_board",
+    )
+    stm_board_pct_month = fields.Float(
+        string="Target Reached This Month (%)", compute="_compute_stm_board"
+    )
+    stm_board_won_quarter = fields.Monetary(
+        string="Won This Quarter",
+        currency_field="stm_currency_id",
+        compute="_compute_stm_board",
+    )
+    stm_board_target_quarter = fields.Monetary(
+        string="Target This Quarter",
+        currency_field="stm_currency_id",
+        compute="_compute_stm_board",
+    )
+    stm_board_pct_quarter = fields.Float(
+        string="Target Reached This Quarter (%)", compute="_compute_stm_board"
+    )
+    stm_board_rank = fields.Integer(
+        string="Rank This Month",
+        compute="_compute_stm_board",
+        help="Place in the team by revenue won this month (equal revenue, "
+        "equal place).",
+    )
+    stm_board_honour_ids = fields.Many2many(
+        "stm.honour",
+        string="Honours",
+        compute="_compute_stm_board",
+        help="Titles awarded this month (for last month) and this year's.",
+    )
+    stm_board_is_mine = fields.Boolean(
+        string="Mine or My Team's",
+        compute="_compute_stm_board",
+        help="Whether the reader may open the records behind the card: his "
+        "own, or those of a team he leads or administers.",
     )
     stm_board_visits_30d = fields.Integer(
         string="Feedback Visits (30 d)", compute="_compute_stm_board"
@@ -77,12 +131,20 @@ class CrmTeamMember(models.Model):
             for member in self
         }
 
+    @api.depends_context("uid", "company", "tz")
     def _compute_stm_board(self):
         users = self.user_id
         companies = self._stm_board_companies()
         today = fields.Date.context_today(self)
         Figures = self.env["stm.figures"]
         revenue = Figures._stm_won_revenue(users, companies)
+        won_month = Figures._stm_won_revenue(
+            users, companies, *incentive.period_bounds("month", today)
+        )
+        won_quarter = Figures._stm_won_revenue(
+            users, companies, *incentive.period_bounds("quarter", today)
+        )
+        honours = self.env["stm.honour"]._stm_current(users, companies, today)
         visits = Figures._stm_feedback_visits(users, companies)
         projects = Figures._stm_registered_projects(users, companies)
         # The latest daily check (today's, or yesterday's before the job ran).
@@ -140,14 +202,33 @@ class CrmTeamMember(models.Model):
             )
         )
         sees_discipline = self._stm_sees_discipline()
+        ranks = {}
+        for _team, cards in self.grouped("crm_team_id").items():
+            ranks.update(
+                appraisal_policy.competition_ranks(
+                    {card: won_month.get(card.user_id, 0.0) for card in cards}
+                )
+            )
         for member in self:
             user = member.user_id
-            won = revenue.get(user, 0.0)
-            target = member.stm_revenue_target
-            member.stm_board_revenue = won
-            member.stm_board_revenue_pct = (
-                round(100.0 * won / target, 1) if target else 0.0
-            )
+            for period, won_of, won_field, pct_field in (
+                ("month", won_month, "stm_board_won_month", "stm_board_pct_month"),
+                (
+                    "quarter",
+                    won_quarter,
+                    "stm_board_won_quarter",
+                    "stm_board_pct_quarter",
+                ),
+                ("year", revenue, "stm_board_revenue", "stm_board_revenue_pct"),
+            ):
+                won = won_of.get(user, 0.0)
+                target = member._stm_period_target(period, today)
+                member[won_field] = won
+                member[f"stm_board_target_{period}"] = target
+                member[pct_field] = incentive.attainment_pct(won, target) or 0.0
+            member.stm_board_rank = ranks.get(member, 0)
+            member.stm_board_honour_ids = honours.get(user, self.env["stm.honour"])
+            member.stm_board_is_mine = sees_discipline[member]
             member.stm_board_visits_30d = visits.get(user, 0)
             member.stm_board_projects_12m = projects.get(user, 0)
             member.stm_board_at_risk = at_risk.get(user, 0)

@@ -64,22 +64,28 @@ class StmAppraisal(models.Model):
                 ["__count"],
             )
         )
-        targets = {
-            (member.user_id, member.crm_team_id): member.stm_revenue_target
-            for member in self.env["crm.team.member"]
+        # Memberships that ended during the period count for their days.
+        memberships = (
+            self.env["crm.team.member"]
             .sudo()
+            .with_context(active_test=False)
             .search(
                 [("user_id", "in", users.ids), ("crm_team_id", "in", self.team_id.ids)]
             )
-        }
+        )
         days = (date_to - date_from).days + 1
         figures = defaultdict(dict)
         for record in self:
             user, team = record.user_id, record.team_id
             figures["revenue"][user] = (
                 revenue.get(user, 0.0),
-                appraisal_policy.prorated_target(
-                    targets.get((user, team), 0.0), record.period
+                round(
+                    sum(
+                        member._stm_range_target(record.date_from, record.date_to)
+                        for member in memberships
+                        if member.user_id == user and member.crm_team_id == team
+                    ),
+                    2,
                 ),
             )
             figures["visits"][user] = (

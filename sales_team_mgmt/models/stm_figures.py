@@ -1,6 +1,9 @@
 from collections import defaultdict
 
+import babel.dates
+
 from odoo import api, fields, models
+from odoo.tools.misc import babel_locale_parse, get_lang
 
 from ..policy import quota
 
@@ -105,6 +108,25 @@ class StmFigures(models.AbstractModel):
         )
 
     @api.model
+    def _stm_won_deals(self, users, companies, first_day, last_day):
+        """The deals behind :meth:`_stm_won_revenue` for the local days
+        first … last: {user: leads}, one search per time zone."""
+        Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
+        ids = defaultdict(list)
+        window_of = self._stm_days_of(first_day, last_day)
+        for group in self._stm_by_tz(users):
+            for lead in Lead.search_fetch(
+                [
+                    *self._stm_won_domain(group, *window_of(group), companies),
+                    ("active", "=", True),
+                ],
+                ["user_id", "expected_revenue", "name", "date_closed"],
+                order="id",
+            ):
+                ids[lead.user_id].append(lead.id)
+        return {user: Lead.browse(lead_ids) for user, lead_ids in ids.items()}
+
+    @api.model
     def _stm_feedback_visits(self, users, companies, first_day=None, last_day=None):
         """Done visits with feedback on the local days first … last, or in the
         last 30 days."""
@@ -154,10 +176,23 @@ class StmFigures(models.AbstractModel):
     @api.model
     def _stm_per_window(self, users, window_of, read):
         """Run ``read(users, window)`` once per time zone of ``users``."""
+        result = {}
+        for group in self._stm_by_tz(users):
+            result.update(dict(read(group, window_of(group))))
+        return result
+
+    @api.model
+    def _stm_by_tz(self, users):
+        """``users`` in groups sharing a time zone."""
         by_tz = defaultdict(lambda: self.env["res.users"])
         for user in users:
             by_tz[user.tz or "UTC"] |= user
-        result = {}
-        for group in by_tz.values():
-            result.update(dict(read(group, window_of(group))))
-        return result
+        return list(by_tz.values())
+
+    @api.model
+    def _stm_period_label(self, period, first_day):
+        """ "October 2026", "Q4 2026", "2026" in the environment's language
+        (2026年10月, 2026年第4季度 …)."""
+        skeleton = {"month": "yMMMM", "quarter": "yQQQ", "year": "y"}[period]
+        locale = babel_locale_parse(get_lang(self.env).code)
+        return babel.dates.format_skeleton(skeleton, first_day, locale=locale)

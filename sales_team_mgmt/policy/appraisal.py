@@ -101,8 +101,3 @@ def period_bounds(period, day):
         date(day.year, first_month, 1),
         date(day.year, last_month, monthrange(day.year, last_month)[1]),
     )
-
-
-def prorated_target(annual_target, period):
-    """The share of a yearly revenue target that falls in one period."""
-    return (annual_target or 0.0) * PERIOD_MONTHS[period] / 12.0

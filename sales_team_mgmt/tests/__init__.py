@@ -28,3 +28,6 @@ from . import test_team_decisions
 from . import test_tour_journeys
 from . import test_role_map
 from . import test_pool_rules
+from . import test_incentive
+from . import test_honours
+from . import test_rpc_incentive

@@ -50,6 +50,10 @@ class StmFixtures:
                 "crm_team_member_ids": [(0, 0, {"user_id": cls.rep_c.id})],
             }
         )
+        # Long-standing teams: their targets count for every past period.
+        (
+            cls.team_block | cls.team_dispute
+        ).crm_team_member_ids.stm_joined_on = "2020-01-01"
 
     @classmethod
     def _salesperson(cls, login, name):

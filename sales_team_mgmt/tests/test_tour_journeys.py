@@ -143,10 +143,40 @@ class TestSalespersonOnAPhone(JourneyCase):
         self.assertEqual(complaint.complainant_id, self.rep)
         self.assertFalse(self.env["stm.complaint.filing"].search([]), "form row gone")
 
+    def test_the_board_for_a_salesperson(self):
+        self.start_tour(
+            "/odoo/action-sales_team_mgmt.crm_team_member_action_board",
+            "stm_phone_board_tour",
+            login="stm_journey_rep",
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestManagerOnADesktop(JourneyCase):
     browser_size = "1366x768"
+
+    def test_office_screen(self):
+        self.manager.groups_id |= self.env.ref("sales_team_mgmt.group_stm_sales_admin")
+        first_of_last_month = (date.today().replace(day=1) - timedelta(days=1)).replace(
+            day=1
+        )
+        self.env["stm.honour"].create(
+            {
+                "title_id": self.env.ref(
+                    "sales_team_mgmt.stm_honour_title_champion_month"
+                ).id,
+                "user_id": self.rep.id,
+                "team_id": self.team.id,
+                "company_id": self.env.company.id,
+                "date_from": first_of_last_month,
+                "date_to": date.today().replace(day=1) - timedelta(days=1),
+            }
+        )
+        self.start_tour(
+            "/odoo/action-sales_team_mgmt.crm_team_member_action_office_board",
+            "stm_office_board_tour",
+            login="stm_journey_manager",
+        )
 
     def test_board_click_through(self):
         self.env["stm.visit"].create(

@@ -232,3 +232,37 @@ tours.add("stm_department_answer_tour", {
         },
     ],
 });
+
+// --- Transparency ----------------------------------------------------------
+
+// A salesperson opens the board: every colleague's sales figures, the
+// discipline side and the click-throughs on his own card only.
+tours.add("stm_phone_board_tour", {
+    steps: () => [
+        {
+            trigger: ".o_kanban_record:contains('Journey Owner'):contains('This month')",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Journey Owner'):not(:has(a[name='action_stm_board_compliance']))",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Journey Rep') a[name='action_stm_board_compliance']",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_view, .o_view_nocontent, .o_kanban_view",
+        },
+    ],
+});
+
+// The office screen: teams, salespeople ranked, this month's honours.
+tours.add("stm_office_board_tour", {
+    steps: () => [
+        {
+            trigger: ".o_stm_office_team:contains('Journey Team') .o_stm_office_row:contains('Journey Rep')",
+        },
+        {
+            trigger: ".o_stm_office_honours .badge:contains('Journey Rep')",
+        },
+    ],
+});

@@ -1,0 +1,141 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..policy import incentive
+
+WEIGHT_FIELDS = tuple(f"stm_weight_{month:02d}" for month in range(1, 13))
+
+
+def _weight(label):
+    return fields.Float(
+        string=f"{label} Weight",
+        default=1.0,
+        digits=(6, 2),
+        help="This month's share of the yearly targets, relative to the "
+        "other months (all 1: twelve equal months).",
+    )
+
+
+class CrmTeam(models.Model):
+    """Targets of the team: its members' yearly targets split into months
+    (evenly or by seasonal weights), their sums for the month, quarter and
+    year, and the won revenue against them."""
+
+    _inherit = "crm.team"
+
+    stm_target_split = fields.Selection(
+        [("even", "Twelve Equal Months"), ("weighted", "Seasonal Weights")],
+        string="Split of Yearly Targets",
+        default="even",
+        required=True,
+    )
+    stm_weight_01 = _weight("January")
+    stm_weight_02 = _weight("February")
+    stm_weight_03 = _weight("March")
+    stm_weight_04 = _weight("April")
+    stm_weight_05 = _weight("May")
+    stm_weight_06 = _weight("June")
+    stm_weight_07 = _weight("July")
+    stm_weight_08 = _weight("August")
+    stm_weight_09 = _weight("September")
+    stm_weight_10 = _weight("October")
+    stm_weight_11 = _weight("November")
+    stm_weight_12 = _weight("December")
+    stm_public_ranking = fields.Boolean(
+        string="Publish Appraisal Rankings",
+        default=True,
+        help="Once a period's appraisals are done and published, every member "
+        "of the team sees the ranking (rank, name, total, grade) and the "
+        "criteria. Per-criterion scores and comments stay private.",
+    )
+    stm_newcomer_months = fields.Integer(
+        string="Newcomer for (months)",
+        default=incentive.DEFAULT_NEWCOMER_MONTHS,
+        help="Salespeople who joined the team within this many months compete "
+        "for the best newcomer honour.",
+    )
+    stm_channel_id = fields.Many2one(
+        "discuss.channel",
+        string="Team Channel",
+        copy=False,
+        help="Where honours are announced; created with the team's members "
+        "the first time one is.",
+    )
+
+    stm_target_month = fields.Monetary(
+        string="Target This Month", compute="_compute_stm_targets"
+    )
+    stm_target_quarter = fields.Monetary(
+        string="Target This Quarter", compute="_compute_stm_targets"
+    )
+    stm_target_year = fields.Monetary(
+        string="Target This Year", compute="_compute_stm_targets"
+    )
+    stm_won_month = fields.Monetary(
+        string="Won This Month", compute="_compute_stm_targets"
+    )
+    stm_won_quarter = fields.Monetary(
+        string="Won This Quarter", compute="_compute_stm_targets"
+    )
+    stm_won_year = fields.Monetary(
+        string="Won This Year", compute="_compute_stm_targets"
+    )
+    stm_attainment_month = fields.Float(
+        string="Reached This Month (%)", compute="_compute_stm_targets"
+    )
+    stm_attainment_quarter = fields.Float(
+        string="Reached This Quarter (%)", compute="_compute_stm_targets"
+    )
+    stm_attainment_year = fields.Float(
+        string="Reached This Year (%)", compute="_compute_stm_targets"
+    )
+
+    _sql_constraints = [
+        (
+            "stm_newcomer_months_range",
+            "CHECK(stm_newcomer_months >= 0 AND stm_newcomer_months <= 120)",
+            "Newcomers are counted over 0 to 120 months.",
+        ),
+    ]
+
+    @api.constrains("stm_target_split", *WEIGHT_FIELDS)
+    def _check_stm_weights(self):
+        for team in self.filtered(lambda t: t.stm_target_split == "weighted"):
+            problem = incentive.weights_problem(team[f] for f in WEIGHT_FIELDS)
+            if problem == "negative":
+                raise ValidationError(
+                    self.env._("%s: a month's weight cannot be negative.", team.name)
+                )
+            if problem:
+                raise ValidationError(
+                    self.env._(
+                        "%s: give at least one month a weight above zero, or "
+                        "split the targets evenly.",
+                        team.name,
+                    )
+                )
+
+    def _stm_month_weights(self):
+        """The twelve weights of the split, or None for an even one."""
+        self.ensure_one()
+        if self.stm_target_split != "weighted":
+            return None
+        return [self[f] for f in WEIGHT_FIELDS]
+
+    @api.depends_context("uid", "company", "tz")
+    def _compute_stm_targets(self):
+        members = self.env["crm.team.member"].search([("crm_team_id", "in", self.ids)])
+        for team in self:
+            cards = members.filtered(lambda m, team=team: m.crm_team_id == team)
+            for period, won_field in (
+                ("month", "stm_board_won_month"),
+                ("quarter", "stm_board_won_quarter"),
+                ("year", "stm_board_revenue"),
+            ):
+                target = sum(cards.mapped(f"stm_board_target_{period}"))
+                won = sum(cards.mapped(won_field))
+                team[f"stm_target_{period}"] = target
+                team[f"stm_won_{period}"] = won
+                team[f"stm_attainment_{period}"] = (
+                    incentive.attainment_pct(won, target) or 0.0
+                )

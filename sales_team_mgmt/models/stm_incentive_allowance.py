@@ -1,0 +1,27 @@
+from odoo import fields, models
+
+
+class StmIncentiveAllowance(models.Model):
+    """A fixed allowance paid with every statement of the plan (transport,
+    phone …)."""
+
+    _name = "stm.incentive.allowance"
+    _description = "Allowance"
+    _order = "plan_id, id"
+    _check_company_auto = True
+
+    plan_id = fields.Many2one(
+        "stm.incentive.plan", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="plan_id.company_id", store=True)
+    currency_id = fields.Many2one(related="plan_id.currency_id")
+    name = fields.Char(required=True, translate=True)
+    amount = fields.Monetary(required=True)
+
+    _sql_constraints = [
+        (
+            "stm_incentive_allowance_amount",
+            "CHECK(amount >= 0)",
+            "An allowance cannot be negative.",
+        ),
+    ]

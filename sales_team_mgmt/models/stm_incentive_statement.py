@@ -1,0 +1,249 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# What mail and the chatter may still write on an approved statement.
+MAIL_FIELDS = {
+    "message_main_attachment_id",
+    "message_follower_ids",
+    "message_ids",
+    "activity_ids",
+}
+
+
+class StmIncentiveStatement(models.Model):
+    """What a salesperson earned in a period under his team's plan: the won
+    deals counted, the target reached, commission, bonus, allowances and
+    adjustments of earlier periods. Prepared by a daily job once the period
+    is over, approved by the team's leader, then never changed: a deal that
+    changes afterwards is settled in the next statement."""
+
+    _name = "stm.incentive.statement"
+    _description = "Incentive Statement"
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _order = "date_from desc, team_id, user_id, id"
+    _check_company_auto = True
+    _rec_names_search = ["user_id.name"]
+
+    # Not stored: written in the reader's language.
+    name = fields.Char(compute="_compute_name")
+    user_id = fields.Many2one(
+        "res.users", string="Salesperson", required=True, index=True, readonly=True
+    )
+    team_id = fields.Many2one(
+        "crm.team", required=True, index=True, check_company=True, readonly=True
+    )
+    manager_id = fields.Many2one(related="team_id.user_id", string="Team Leader")
+    plan_id = fields.Many2one(
+        "stm.incentive.plan",
+        required=True,
+        index=True,
+        check_company=True,
+        readonly=True,
+        ondelete="restrict",
+    )
+    company_id = fields.Many2one("res.company", required=True, readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    period = fields.Selection(
+        [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")],
+        required=True,
+        readonly=True,
+    )
+    date_from = fields.Date(string="From", required=True, readonly=True)
+    date_to = fields.Date(string="To", required=True, readonly=True)
+    count_from = fields.Date(
+        string="In the Team From",
+        readonly=True,
+        help="Deals count from this day: the period's first, or the day the "
+        "salesperson joined the team.",
+    )
+    count_to = fields.Date(
+        string="In the Team Until",
+        readonly=True,
+        help="Deals count until this day: the period's last, or the day the "
+        "salesperson left the team.",
+    )
+    line_ids = fields.One2many(
+        "stm.incentive.statement.line", "statement_id", string="Lines", readonly=True
+    )
+    deal_line_ids = fields.One2many(
+        "stm.incentive.statement.line",
+        "statement_id",
+        domain=[("kind", "=", "deal")],
+        string="Deals",
+        readonly=True,
+    )
+    adjustment_line_ids = fields.One2many(
+        "stm.incentive.statement.line",
+        "statement_id",
+        domain=[("kind", "=", "adjustment")],
+        string="Adjustments",
+        readonly=True,
+    )
+    won_amount = fields.Monetary(string="Won Revenue", readonly=True)
+    target_amount = fields.Monetary(string="Target", readonly=True)
+    attainment_pct = fields.Float(
+        string="Target Reached (%)", readonly=True, aggregator="avg"
+    )
+    commission = fields.Monetary(readonly=True)
+    adjustment_amount = fields.Monetary(string="Adjusted Revenue", readonly=True)
+    adjustment_commission = fields.Monetary(readonly=True)
+    bonus = fields.Monetary(readonly=True)
+    allowances = fields.Monetary(readonly=True)
+    total = fields.Monetary(readonly=True)
+    effective_rate = fields.Float(
+        digits=(8, 6),
+        readonly=True,
+        aggregator=None,
+        help="Commission per unit of won revenue: the rate at which a later "
+        "change to one of these deals is settled.",
+    )
+    state = fields.Selection(
+        [("draft", "To Approve"), ("approved", "Approved")],
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
+    approved_by_id = fields.Many2one("res.users", readonly=True)
+    approved_on = fields.Datetime(readonly=True)
+    note = fields.Text(help="The manager's remarks, printed on the statement.")
+
+    _sql_constraints = [
+        (
+            "stm_statement_once",
+            "UNIQUE(plan_id, team_id, user_id, date_from)",
+            "One statement per salesperson, team, plan and period.",
+        ),
+    ]
+
+    @api.depends("user_id", "period", "date_from")
+    def _compute_name(self):
+        Figures = self.env["stm.figures"]
+        for statement in self:
+            statement.name = self.env._(
+                "%(period)s — %(user)s",
+                period=Figures._stm_period_label(statement.period, statement.date_from)
+                if statement.period and statement.date_from
+                else "",
+                user=statement.user_id.name or "",
+            )
+
+    # ------------------------------------------------------------------
+    # What a client may change
+    # ------------------------------------------------------------------
+
+    def _stm_guarded_fields(self):
+        button = self.env._("the daily preparation and Refresh")
+        fields_by_job = dict.fromkeys(
+            [
+                "user_id",
+                "team_id",
+                "plan_id",
+                "company_id",
+                "period",
+                "date_from",
+                "date_to",
+                "count_from",
+                "count_to",
+                "line_ids",
+                "deal_line_ids",
+                "adjustment_line_ids",
+                "won_amount",
+                "target_amount",
+                "attainment_pct",
+                "commission",
+                "adjustment_amount",
+                "adjustment_commission",
+                "bonus",
+                "allowances",
+                "total",
+                "effective_rate",
+            ],
+            button,
+        )
+        approve = self.env._("Approve")
+        fields_by_job.update(state=approve, approved_by_id=approve, approved_on=approve)
+        return fields_by_job
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Statements are prepared by the daily job once a period is "
+                    "over; they are not created by hand."
+                )
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        approved = self.filtered(lambda s: s.state == "approved")
+        if approved and set(vals) - MAIL_FIELDS:
+            raise UserError(
+                self.env._(
+                    "%s is approved and never changes: a later change to one of "
+                    "its deals is settled in the next statement.",
+                    approved[0].name,
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        approved = self.filtered(lambda s: s.state == "approved")
+        if approved:
+            raise UserError(
+                self.env._(
+                    "%s is approved and cannot be deleted: a later change to one "
+                    "of its deals is settled in the next statement.",
+                    approved[0].name,
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_approve(self):
+        """The team's leader approves: the statement is final."""
+        self.env["res.users"]._stm_check_decides_for(
+            [statement.team_id.user_id for statement in self]
+        )
+        if any(statement.state != "draft" for statement in self):
+            raise UserError(self.env._("Only statements to approve can be approved."))
+        self.sudo().write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.uid,
+                "approved_on": fields.Datetime.now(),
+            }
+        )
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_refresh(self):
+        """Count again: deals won or changed since the statement was
+        prepared, a corrected target or plan."""
+        if any(statement.state != "draft" for statement in self):
+            raise UserError(
+                self.env._(
+                    "An approved statement is final; changes go into the next one."
+                )
+            )
+        self.env["res.users"]._stm_check_decides_for(
+            [statement.team_id.user_id for statement in self]
+        )
+        self.sudo()._stm_fill()
+        return True
+
+    def action_open_deals(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Deals of %s", self.name),
+            "res_model": "crm.lead",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.line_ids.lead_id.ids)],
+            "context": {"active_test": False},
+        }

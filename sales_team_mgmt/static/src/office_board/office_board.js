@@ -1,0 +1,110 @@
+/** The office screen (业绩看板 on the office TV): this month's won revenue
+ * against target per team and salesperson, ranks and honours, in large
+ * figures. Refreshes itself when a deal is won and every few minutes. It
+ * reads through the ORM with the viewer's own rights, like the board. */
+import {Component, onWillStart, onWillUnmount, useState} from "@odoo/owl";
+import {registry} from "@web/core/registry";
+import {useService} from "@web/core/utils/hooks";
+import {formatMonetary} from "@web/views/fields/formatters";
+
+const REFRESH_MINUTES = 5;
+
+export class StmOfficeBoard extends Component {
+    static template = "sales_team_mgmt.OfficeBoard";
+    static props = ["*"];
+
+    setup() {
+        this.orm = useService("orm");
+        this.action = useService("action");
+        this.bus = useService("bus_service");
+        this.company = useService("company");
+        this.state = useState({teams: [], honours: [], company: null, updatedAt: null});
+        this.onBoardChanged = (payload) => {
+            const companies = (payload && payload.company_ids) || [];
+            if (!companies.length || companies.includes(this.company.currentCompany.id)) {
+                this.load();
+            }
+        };
+        onWillStart(() => this.load());
+        this.bus.subscribe("stm_board_changed", this.onBoardChanged);
+        this.timer = setInterval(() => this.load(), REFRESH_MINUTES * 60 * 1000);
+        onWillUnmount(() => {
+            clearInterval(this.timer);
+            this.bus.unsubscribe("stm_board_changed", this.onBoardChanged);
+        });
+    }
+
+    async load() {
+        const companyId = this.company.currentCompany.id;
+        const teams = await this.orm.searchRead(
+            "crm.team",
+            [
+                ["company_id", "in", [companyId, false]],
+                ["crm_team_member_ids", "!=", false],
+            ],
+            ["name", "currency_id", "stm_target_month", "stm_won_month", "stm_attainment_month"]
+        );
+        const members = await this.orm.searchRead(
+            "crm.team.member",
+            [["crm_team_id", "in", teams.map((team) => team.id)]],
+            [
+                "user_id",
+                "crm_team_id",
+                "stm_board_won_month",
+                "stm_board_target_month",
+                "stm_board_pct_month",
+                "stm_board_rank",
+                "stm_board_honour_ids",
+            ]
+        );
+        const honourIds = [...new Set(members.flatMap((m) => m.stm_board_honour_ids))];
+        const honours = honourIds.length
+            ? await this.orm.read("stm.honour", honourIds, ["name", "user_id", "team_id"])
+            : [];
+        const honourNames = Object.fromEntries(honours.map((h) => [h.id, h.name]));
+        for (const team of teams) {
+            team.members = members
+                .filter((m) => m.crm_team_id[0] === team.id)
+                .sort((a, b) => a.stm_board_rank - b.stm_board_rank)
+                .map((m) => ({
+                    ...m,
+                    honours: m.stm_board_honour_ids.map((id) => honourNames[id]),
+                }));
+        }
+        const currencyId = teams.length ? teams[0].currency_id[0] : false;
+        const won = teams.reduce((sum, team) => sum + team.stm_won_month, 0);
+        const target = teams.reduce((sum, team) => sum + team.stm_target_month, 0);
+        Object.assign(this.state, {
+            teams,
+            honours,
+            company: {
+                name: this.company.currentCompany.name,
+                won,
+                target,
+                pct: target ? Math.round((1000 * won) / target) / 10 : 0,
+                currencyId,
+            },
+            updatedAt: new Date().toLocaleTimeString([], {hour: "2-digit", minute: "2-digit"}),
+        });
+    }
+
+    money(value, currencyId) {
+        return formatMonetary(value, {currencyId, digits: [16, 0]});
+    }
+
+    barStyle(pct) {
+        return `width: ${Math.min(pct || 0, 100)}%`;
+    }
+
+    avatar(userId) {
+        return `/web/image/res.users/${userId}/avatar_128`;
+    }
+
+    close() {
+        this.action.doAction("sales_team_mgmt.crm_team_member_action_board", {
+            clearBreadcrumbs: true,
+        });
+    }
+}
+
+registry.category("actions").add("stm_office_board", StmOfficeBoard);

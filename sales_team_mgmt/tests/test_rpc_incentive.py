@@ -1,0 +1,167 @@
+"""The public board, statements and rankings as each user reaches them over
+XML-RPC, mail tracking on."""
+
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo.tests import new_test_user, tagged
+
+from .common import StmRpcCase
+
+BOARD_FIELDS = [
+    "user_id",
+    "stm_board_won_month",
+    "stm_board_target_month",
+    "stm_board_rank",
+    "stm_board_compliance",
+    "stm_board_alarms",
+    "stm_board_is_mine",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestIncentiveOverRpc(StmRpcCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for member in cls.team_block.crm_team_member_ids:
+            member.stm_revenue_target = 120_000
+        cls.plan = cls.env["stm.incentive.plan"].create(
+            {
+                "name": "East monthly",
+                "team_id": cls.team_block.id,
+                "period": "month",
+                "date_start": "2026-01-01",
+                "tier_ids": [(0, 0, {"threshold_pct": 0, "rate_pct": 2})],
+            }
+        )
+        cls.env["crm.lead"].create(
+            {
+                "name": "Won by Zhang",
+                "type": "opportunity",
+                "user_id": cls.rep_a.id,
+                "team_id": cls.team_block.id,
+                "expected_revenue": 5_000,
+                "stage_id": cls.env.ref("crm.stage_lead4").id,
+                "date_closed": datetime(2026, 10, 9, 3, 0),
+            }
+        )
+        with freeze_time("2026-11-03 02:00:00"):
+            cls.env["stm.incentive.statement"]._cron_prepare()
+        cls.statement_a = cls.env["stm.incentive.statement"].search(
+            [("user_id", "=", cls.rep_a.id)]
+        )
+
+    def test_a_salesperson_reads_the_board_but_not_the_discipline(self):
+        cards = self.rpc(
+            self.rep_b,
+            "crm.team.member",
+            "search_read",
+            [("crm_team_id", "=", self.team_block.id)],
+            BOARD_FIELDS,
+        )
+        by_user = {card["user_id"][0]: card for card in cards}
+        colleague, own = by_user[self.rep_a.id], by_user[self.rep_b.id]
+        self.assertEqual(colleague["stm_board_target_month"], 10_000)
+        self.assertEqual(colleague["stm_board_rank"], 1)
+        self.assertFalse(colleague["stm_board_compliance"])
+        self.assertFalse(colleague["stm_board_is_mine"])
+        self.assertTrue(own["stm_board_is_mine"])
+        self.assertEqual(own["stm_board_compliance"], "unknown")
+
+    def test_another_company_sees_none_of_it(self):
+        other = self.env["res.company"].create({"name": "Other Co (board)"})
+        outsider = new_test_user(
+            self.env,
+            "stm_board_outsider",
+            groups="base.group_user,sales_team.group_sale_manager",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
+        self.team_block.company_id = self.env.company
+        for model in (
+            "crm.team.member",
+            "stm.incentive.statement",
+            "stm.incentive.plan",
+        ):
+            self.assertFalse(self.rpc(outsider, model, "search", []), model)
+
+    def test_statements_are_private_and_locked(self):
+        statement = self.statement_a.id
+        self.assertEqual(
+            self.rpc(self.rep_a, "stm.incentive.statement", "search", []), [statement]
+        )
+        self.assertEqual(
+            self.rpc(
+                self.rep_b,
+                "stm.incentive.statement",
+                "search",
+                [("user_id", "=", self.rep_a.id)],
+            ),
+            [],
+        )
+        (own,) = self.rpc(
+            self.rep_a,
+            "stm.incentive.statement",
+            "read",
+            [statement],
+            ["won_amount", "commission", "deal_line_ids"],
+        )
+        self.assertEqual((own["won_amount"], own["commission"]), (5_000, 100))
+        self.assertEqual(len(own["deal_line_ids"]), 1)
+        self.assertRefused(
+            self.rep_a,
+            "stm.incentive.statement",
+            "write",
+            [statement],
+            {"total": 9_999},
+        )
+        self.assertRefused(
+            self.manager,
+            "stm.incentive.statement",
+            "write",
+            [statement],
+            {"commission": 9_999},
+            match="daily preparation",
+        )
+        self.assertRefused(
+            self.manager,
+            "stm.incentive.statement",
+            "create",
+            {
+                "user_id": self.rep_a.id,
+                "team_id": self.team_block.id,
+                "plan_id": self.plan.id,
+                "company_id": self.env.company.id,
+                "period": "month",
+                "date_from": "2026-09-01",
+                "date_to": "2026-09-30",
+            },
+        )
+        self.assertRefused(
+            self.rep_a, "stm.incentive.statement", "action_approve", [statement]
+        )
+        self.assertTrue(
+            self.rpc(
+                self.manager, "stm.incentive.statement", "action_approve", [statement]
+            )
+        )
+        for user in (self.manager, self.env.ref("base.user_admin")):
+            self.assertRefused(
+                user,
+                "stm.incentive.statement",
+                "write",
+                [statement],
+                {"note": "corrected"},
+                match="approved",
+            )
+            self.assertRefused(
+                user, "stm.incentive.statement", "unlink", [statement], match="approved"
+            )
+        self.assertRefused(
+            self.manager,
+            "stm.incentive.statement.line",
+            "unlink",
+            self.statement_a.line_ids.ids,
+        )
