@@ -12,7 +12,6 @@ import sys
 from common import measure, open_env
 
 from odoo import fields
-from odoo.addons.sales_team_mgmt.policy import incentive
 
 
 def set_up(env):
@@ -43,6 +42,9 @@ def set_up(env):
 
 def main():
     env = open_env(sys.argv[1])
+    # Importable once the registry has set the add-ons path.
+    from odoo.addons.sales_team_mgmt.policy import incentive
+
     members = set_up(env)
     env.cr.execute(
         "SELECT count(*), count(*) FILTER (WHERE stage_id IN "
