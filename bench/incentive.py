@@ -8,6 +8,7 @@ Usage: python bench/incentive.py DB   (DB filled by populate.py)
 """
 
 import sys
+from datetime import timedelta
 
 from common import measure, open_env
 
@@ -42,9 +43,6 @@ def set_up(env):
 
 def main():
     env = open_env(sys.argv[1])
-    # Importable once the registry has set the add-ons path.
-    from odoo.addons.sales_team_mgmt.policy import incentive
-
     members = set_up(env)
     env.cr.execute(
         "SELECT count(*), count(*) FILTER (WHERE stage_id IN "
@@ -52,7 +50,8 @@ def main():
     )
     leads, won = env.cr.fetchone()
     Statement = env["stm.incentive.statement"]
-    first, last = incentive.previous_period("month", fields.Date.today())
+    last = fields.Date.today().replace(day=1) - timedelta(days=1)
+    first = last.replace(day=1)
     prepared, refreshed, awarded = [], [], []
     with measure(env, prepared):
         Statement._cron_prepare()

@@ -59,6 +59,7 @@
         "demo/crm_team_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/stm_visit_demo.xml",
+        "demo/stm_visit_checkin_demo.xml",
         "demo/stm_forecast_demo.xml",
         "demo/hr_department_demo.xml",
         "demo/stm_complaint_demo.xml",
@@ -69,6 +70,7 @@
         "web.assets_backend": [
             "sales_team_mgmt/static/src/scss/*.scss",
             "sales_team_mgmt/static/src/office_board/*",
+            "sales_team_mgmt/static/src/visit_checkin/*",
         ],
         "web.assets_tests": ["sales_team_mgmt/static/tests/tours/*.js"],
     },

@@ -6,6 +6,7 @@ from . import crm_team
 from . import crm_team_pool
 from . import crm_team_target
 from . import crm_team_honour
+from . import crm_team_checkin
 from . import crm_stage
 from . import stm_claim_key
 from . import stm_claim
@@ -27,10 +28,12 @@ from . import stm_forecast_line
 from . import stm_resource_request
 from . import stm_resource_request_line
 from . import stm_visit
+from . import stm_visit_checkin
 from . import stm_progress_entry
 from . import stm_discipline
 from . import stm_compliance
 from . import res_partner
+from . import res_partner_geo
 from . import mail_activity
 from . import crm_team_member
 from . import hr_department

@@ -17,7 +17,7 @@ class CrmTeamMember(models.Model):
         "split into months evenly or by the team's monthly weights; a quarter "
         "is the sum of its months.",
     )
-    stm_currency_id = fields.Many2one(related="crm_team_id.currency_id")
+    stm_currency_id = fields.Many2one(related="crm_team_id.stm_currency_id")
     # No default: memberships older than the module stay "since always"
     # (empty) instead of all joining on the day it was installed.
     stm_joined_on = fields.Date(

@@ -62,23 +62,39 @@ class CrmTeam(models.Model):
         "the first time one is.",
     )
 
+    # Odoo's team currency is empty for a team without a company.
+    stm_currency_id = fields.Many2one(
+        "res.currency", string="Target Currency", compute="_compute_stm_currency_id"
+    )
     stm_target_month = fields.Monetary(
-        string="Target This Month", compute="_compute_stm_targets"
+        currency_field="stm_currency_id",
+        string="Target This Month",
+        compute="_compute_stm_targets",
     )
     stm_target_quarter = fields.Monetary(
-        string="Target This Quarter", compute="_compute_stm_targets"
+        currency_field="stm_currency_id",
+        string="Target This Quarter",
+        compute="_compute_stm_targets",
     )
     stm_target_year = fields.Monetary(
-        string="Target This Year", compute="_compute_stm_targets"
+        currency_field="stm_currency_id",
+        string="Target This Year",
+        compute="_compute_stm_targets",
     )
     stm_won_month = fields.Monetary(
-        string="Won This Month", compute="_compute_stm_targets"
+        currency_field="stm_currency_id",
+        string="Won This Month",
+        compute="_compute_stm_targets",
     )
     stm_won_quarter = fields.Monetary(
-        string="Won This Quarter", compute="_compute_stm_targets"
+        currency_field="stm_currency_id",
+        string="Won This Quarter",
+        compute="_compute_stm_targets",
     )
     stm_won_year = fields.Monetary(
-        string="Won This Year", compute="_compute_stm_targets"
+        currency_field="stm_currency_id",
+        string="Won This Year",
+        compute="_compute_stm_targets",
     )
     stm_attainment_month = fields.Float(
         string="Reached This Month (%)", compute="_compute_stm_targets"
@@ -114,6 +130,12 @@ class CrmTeam(models.Model):
                         team.name,
                     )
                 )
+
+    @api.depends("company_id")
+    @api.depends_context("company")
+    def _compute_stm_currency_id(self):
+        for team in self:
+            team.stm_currency_id = (team.company_id or self.env.company).currency_id
 
     def _stm_month_weights(self):
         """The twelve weights of the split, or None for an even one."""

@@ -46,6 +46,9 @@ class MailActivity(models.Model):
                         "res_model_id": model_id,
                         "res_id": record.id,
                         "activity_type_id": todo,
+                        # Written by the system: the step that settles it
+                        # marks it done (activity_feedback looks for these).
+                        "automated": True,
                         "user_id": owner[record].id,
                         "date_deadline": deadline(record)
                         if callable(deadline)

@@ -204,6 +204,7 @@ class StmCompliance(models.Model):
                 ("user_id", "in", users.ids),
                 ("company_id", "in", [company.id, False]),
                 ("state", "=", "done"),
+                ("exception_state", "in", ("none", "accepted")),
                 ("date", ">=", week_start),
                 ("date", "<", week_end),
             ],

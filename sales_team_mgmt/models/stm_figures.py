@@ -70,6 +70,8 @@ class StmFigures(models.AbstractModel):
             ("company_id", "in", [*companies.ids, False]),
             ("state", "=", "done"),
             ("has_feedback", "=", True),
+            # Flagged check-ins count once the manager accepts them.
+            ("exception_state", "in", ("none", "accepted")),
             ("date", ">=", start),
             ("date", "<", end),
         ]

@@ -219,7 +219,7 @@ class StmIncentiveStatement(models.Model):
                 "approved_on": fields.Datetime.now(),
             }
         )
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
     def action_refresh(self):

@@ -31,3 +31,4 @@ from . import test_pool_rules
 from . import test_incentive
 from . import test_honours
 from . import test_rpc_incentive
+from . import test_visit_checkin

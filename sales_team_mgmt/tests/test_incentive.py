@@ -189,8 +189,10 @@ class TestIncentive(StmCase):
             statement.with_user(other_manager).action_approve()
         with self.assertRaises(UserError):
             statement.with_user(self.rep_a).action_approve()
+        self.assertEqual(len(statement.activity_ids), 1)
         statement.with_user(self.manager).action_approve()
         self.assertEqual(statement.state, "approved")
+        self.assertFalse(statement.activity_ids, "the to-do is done")
         self.assertEqual(statement.approved_by_id, self.manager)
         # Never changed again, not even by code running as superuser.
         for values in ({"total": 1}, {"note": "typo"}, {"state": "draft"}):

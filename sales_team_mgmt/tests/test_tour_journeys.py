@@ -143,6 +143,46 @@ class TestSalespersonOnAPhone(JourneyCase):
         self.assertEqual(complaint.complainant_id, self.rep)
         self.assertFalse(self.env["stm.complaint.filing"].search([]), "form row gone")
 
+    def _checkin_visit(self):
+        self.customer.write(
+            {"partner_latitude": 31.1774276, "partner_longitude": 121.5272106}
+        )
+        # A tour cannot wait ten minutes between check-in and check-out.
+        self.team.write({"stm_checkin_required": True, "stm_visit_min_minutes": 0})
+        return (
+            self.env["stm.visit"]
+            .with_user(self.rep)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "purpose": "Line extension",
+                    "date": datetime.now() - timedelta(minutes=5),
+                }
+            )
+        )
+
+    def test_check_in_at_the_customer(self):
+        visit = self._checkin_visit()
+        self.start_tour(
+            f"/odoo/stm.visit/{visit.id}",
+            "stm_phone_checkin_tour",
+            login="stm_journey_rep",
+        )
+        self.assertEqual(visit.state, "done")
+        self.assertEqual(visit.checkin_status, "ok")
+        self.assertLess(visit.checkin_distance, 5)
+        self.assertEqual(visit.exception_state, "none")
+
+    def test_check_in_far_away(self):
+        visit = self._checkin_visit()
+        self.start_tour(
+            f"/odoo/stm.visit/{visit.id}",
+            "stm_phone_checkin_far_tour",
+            login="stm_journey_rep",
+        )
+        self.assertTrue(visit.flag_far)
+        self.assertEqual(visit.exception_state, "pending")
+
     def test_the_board_for_a_salesperson(self):
         self.start_tour(
             "/odoo/action-sales_team_mgmt.crm_team_member_action_board",
@@ -154,6 +194,34 @@ class TestSalespersonOnAPhone(JourneyCase):
 @tagged("post_install", "-at_install")
 class TestManagerOnADesktop(JourneyCase):
     browser_size = "1366x768"
+
+    def test_check_in_exceptions(self):
+        self.customer.write(
+            {"partner_latitude": 31.1774276, "partner_longitude": 121.5272106}
+        )
+        self.team.stm_checkin_required = True
+        visit = (
+            self.env["stm.visit"]
+            .with_user(self.rep)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "purpose": "Line extension",
+                    "result": "Interested",
+                    "date": datetime.now() - timedelta(minutes=5),
+                }
+            )
+        )
+        visit.action_check_in(31.1954276, 121.5272106, 12.0)
+        visit.action_done()
+        self.assertEqual(visit.exception_state, "pending")
+        self.start_tour(
+            "/odoo/action-sales_team_mgmt.stm_visit_action_exceptions",
+            "stm_manager_exceptions_tour",
+            login="stm_journey_manager",
+        )
+        self.assertEqual(visit.exception_state, "accepted")
+        self.assertEqual(visit.exception_decided_by_id, self.manager)
 
     def test_office_screen(self):
         self.manager.groups_id |= self.env.ref("sales_team_mgmt.group_stm_sales_admin")

@@ -3,6 +3,7 @@
  * figures. Refreshes itself when a deal is won and every few minutes. It
  * reads through the ORM with the viewer's own rights, like the board. */
 import {Component, onWillStart, onWillUnmount, useState} from "@odoo/owl";
+const {DateTime} = luxon;
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 import {formatMonetary} from "@web/views/fields/formatters";
@@ -42,11 +43,20 @@ export class StmOfficeBoard extends Component {
                 ["company_id", "in", [companyId, false]],
                 ["crm_team_member_ids", "!=", false],
             ],
-            ["name", "currency_id", "stm_target_month", "stm_won_month", "stm_attainment_month"]
+            [
+                "name",
+                "stm_currency_id",
+                "stm_target_month",
+                "stm_won_month",
+                "stm_attainment_month",
+            ]
         );
         const members = await this.orm.searchRead(
             "crm.team.member",
-            [["crm_team_id", "in", teams.map((team) => team.id)]],
+            [
+                ["crm_team_id", "in", teams.map((team) => team.id)],
+                ["user_id.active", "=", true],
+            ],
             [
                 "user_id",
                 "crm_team_id",
@@ -71,7 +81,7 @@ export class StmOfficeBoard extends Component {
                     honours: m.stm_board_honour_ids.map((id) => honourNames[id]),
                 }));
         }
-        const currencyId = teams.length ? teams[0].currency_id[0] : false;
+        const currencyId = teams.length ? teams[0].stm_currency_id[0] : false;
         const won = teams.reduce((sum, team) => sum + team.stm_won_month, 0);
         const target = teams.reduce((sum, team) => sum + team.stm_target_month, 0);
         Object.assign(this.state, {
@@ -84,7 +94,7 @@ export class StmOfficeBoard extends Component {
                 pct: target ? Math.round((1000 * won) / target) / 10 : 0,
                 currencyId,
             },
-            updatedAt: new Date().toLocaleTimeString([], {hour: "2-digit", minute: "2-digit"}),
+            updatedAt: DateTime.now().toFormat("HH:mm"),
         });
     }
 

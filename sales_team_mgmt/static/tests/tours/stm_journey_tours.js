@@ -266,3 +266,82 @@ tours.add("stm_office_board_tour", {
         },
     ],
 });
+
+// --- Visit check-in, on a phone ------------------------------------------
+
+// The phone's position, given by the tour instead of the GPS.
+function placePhoneAt(latitude, longitude, accuracy) {
+    navigator.geolocation.getCurrentPosition = (success) =>
+        success({coords: {latitude, longitude, accuracy}});
+}
+
+function checkInAndOutAt(latitude, longitude) {
+    return [
+        {
+            trigger: ".o_form_view .o_stm_check_in",
+            async run(actions) {
+                placePhoneAt(latitude, longitude, 12);
+                await actions.click();
+            },
+        },
+        {
+            trigger: ".o_form_view .o_stm_check_out",
+            async run(actions) {
+                placePhoneAt(latitude, longitude, 15);
+                await actions.click();
+            },
+        },
+        {
+            trigger: ".o_form_view:not(:has(.o_stm_check_out)) .o_field_widget[name='result'] textarea",
+            run: "edit Wants the second production line quoted",
+        },
+        {
+            trigger: ".o_form_view .o_stm_visit_done",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view:not(:has(.o_stm_visit_done)) .o_field_widget[name='state']",
+        },
+    ];
+}
+
+// At the customer's door: the visit simply counts.
+tours.add("stm_phone_checkin_tour", {
+    steps: () => [
+        ...checkInAndOutAt(31.1774276, 121.5272106),
+        {
+            trigger: ".o_form_view:not(:has(.alert-warning:visible))",
+        },
+    ],
+});
+
+// Two kilometres away: the visit waits for the manager.
+tours.add("stm_phone_checkin_far_tour", {
+    steps: () => [
+        ...checkInAndOutAt(31.1954276, 121.5272106),
+        {
+            trigger: ".o_form_view .alert-warning:visible",
+        },
+    ],
+});
+
+// The manager decides from the exceptions list.
+tours.add("stm_manager_exceptions_tour", {
+    steps: () => [
+        {
+            trigger: ".o_list_view .o_data_row:contains('Journey Visit Customer') td[name='partner_id']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='exception_reason'] textarea",
+            run: "edit Met at the customer's new warehouse",
+        },
+        {
+            trigger: ".o_form_view button[name='action_accept_exception']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view:not(:has(button[name='action_accept_exception']))",
+        },
+    ],
+});
