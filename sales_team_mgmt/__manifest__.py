@@ -12,6 +12,7 @@
     "data": [
         "security/sales_team_mgmt_security.xml",
         "security/stm_incentive_security.xml",
+        "security/stm_voices_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
@@ -39,6 +40,8 @@
         "views/stm_appraisal_template_views.xml",
         "views/stm_appraisal_views.xml",
         "views/stm_appraisal_publication_views.xml",
+        "views/stm_peer_review_views.xml",
+        "views/stm_coaching_plan_views.xml",
         "views/stm_incentive_plan_views.xml",
         "views/stm_incentive_statement_views.xml",
         "views/stm_honour_views.xml",

@@ -40,12 +40,14 @@ def test_default_template_follows_the_handbook():
             weights.append(float(fields["weight"]))
             sources.append(fields["source"])
     assert weights_ok(weights)
+    teamwork = ("complaints", "peer_review")
     measured = sum(
         w
         for w, s in zip(weights, sources, strict=True)
-        if s not in ("manual", "complaints")
+        if s != "manual" and s not in teamwork
     )
     assert measured == 40, "the targets part"
+    assert sum(w for w, s in zip(weights, sources, strict=True) if s in teamwork) == 20
     assert sorted(weights[-3:]) == [10, 10, 20]
 
 

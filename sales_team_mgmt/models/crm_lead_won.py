@@ -2,7 +2,8 @@ from odoo import models
 
 
 class CrmLead(models.Model):
-    """Deals won tell the office screens to refresh their board."""
+    """Deals won tell the office screens to refresh their board (and the
+    add-ons that act on a won deal)."""
 
     _inherit = "crm.lead"
 
@@ -22,4 +23,10 @@ class CrmLead(models.Model):
                 "stm_board_changed",
                 {"company_ids": newly_won.company_id.ids},
             )
+            newly_won._stm_on_won()
         return result
+
+    def _stm_on_won(self):
+        """Called once on the deals that have just been won; integration
+        add-ons (the satisfaction survey) extend it."""
+        return True

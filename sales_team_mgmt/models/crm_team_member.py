@@ -32,6 +32,15 @@ class CrmTeamMember(models.Model):
         "before it in its targets and statements (this day is not counted).",
     )
 
+    stm_mentor_id = fields.Many2one(
+        "res.users",
+        string="Mentor",
+        tracking=True,
+        domain="[('share', '=', False), ('id', '!=', user_id)]",
+        help="A colleague who guides the newcomer (导师): he sees him on the "
+        "board and gets his weekly visit summary while he is new.",
+    )
+
     _sql_constraints = [
         (
             "stm_revenue_target_positive",
@@ -121,3 +130,13 @@ class CrmTeamMember(models.Model):
         # An archived membership without a leaving day ended before the
         # module counted it: it does not take part.
         return members.filtered(lambda m: m.active or m.stm_left_on)
+
+    @api.model
+    def _stm_mentees(self, today):
+        """Active memberships of newcomers who have a mentor."""
+        members = self.sudo().search([("stm_mentor_id", "!=", False)])
+        return members.filtered(
+            lambda m: incentive.is_newcomer(
+                m.stm_joined_on, today, m.crm_team_id.stm_newcomer_months
+            )
+        )

@@ -69,6 +69,12 @@ class CrmTeamMember(models.Model):
         compute="_compute_stm_board",
         help="Titles awarded this month (for last month) and this year's.",
     )
+    stm_board_mentor_id = fields.Many2one(
+        "res.users",
+        string="Mentor (newcomer)",
+        compute="_compute_stm_board",
+        help="The mentor of a salesperson who is still new in the team.",
+    )
     stm_board_is_mine = fields.Boolean(
         string="Mine or My Team's",
         compute="_compute_stm_board",
@@ -238,6 +244,13 @@ class CrmTeamMember(models.Model):
             member.stm_board_rank = ranks.get(member, 0)
             member.stm_board_honour_ids = honours.get(user, self.env["stm.honour"])
             member.stm_board_is_mine = sees_discipline[member]
+            member.stm_board_mentor_id = (
+                member.stm_mentor_id
+                if incentive.is_newcomer(
+                    member.stm_joined_on, today, member.crm_team_id.stm_newcomer_months
+                )
+                else False
+            )
             member.stm_board_visits_30d = visits.get(user, 0)
             member.stm_board_projects_12m = projects.get(user, 0)
             member.stm_board_at_risk = at_risk.get(user, 0)

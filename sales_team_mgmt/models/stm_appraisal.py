@@ -205,6 +205,7 @@ class StmAppraisal(models.Model):
     @api.depends(
         "line_ids.weight",
         "line_ids.score",
+        "line_ids.counted",
         "template_id.excellent_min",
         "template_id.good_min",
         "template_id.pass_min",
@@ -212,7 +213,7 @@ class StmAppraisal(models.Model):
     def _compute_total_score(self):
         for record in self:
             record.total_score = appraisal_policy.total_score(
-                [(line.weight, line.score) for line in record.line_ids]
+                [(line.weight, line.score) for line in record.line_ids if line.counted]
             )
             template = record.template_id
             record.grade = appraisal_policy.grade(

@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import fields, models
 
 from ..policy import appraisal as appraisal_policy
+from ..policy import voices
 
 
 class StmAppraisal(models.Model):
@@ -107,7 +108,26 @@ class StmAppraisal(models.Model):
                 100.0 if count else 0.0,
             )
             figures["complaints"][user] = (complaints.get(user, 0), 0.0)
+        peers = self.env["stm.peer.review"]._stm_measures(
+            [(r.user_id, r.team_id, r.date_from, r.date_to) for r in self]
+        )
+        for record in self:
+            average = peers[
+                (record.user_id, record.team_id, record.date_from, record.date_to)
+            ][0]
+            figures["peer_review"][record.user_id] = (average, float(voices.RATING_MAX))
         return figures
+
+    def _stm_kpi_score(self, kpi, actual, target):
+        """The 0–100 score of a measured criterion, or None when there is
+        nothing to measure (the line is then left out of the total)."""
+        if actual is None:
+            return None
+        if kpi == "complaints":
+            return appraisal_policy.complaint_score(actual)
+        if kpi == "peer_review":
+            return voices.rating_to_score(actual)
+        return appraisal_policy.ratio_score(actual, target)
 
     def _stm_write_kpis(self, figures):
         for record in self:
@@ -115,11 +135,13 @@ class StmAppraisal(models.Model):
                 lambda line: line.source == "auto" and line.kpi in figures
             ):
                 actual, target = figures[line.kpi][record.user_id]
-                if line.kpi == "complaints":
-                    score = appraisal_policy.complaint_score(actual)
-                else:
-                    score = appraisal_policy.ratio_score(actual, target)
+                score = record._stm_kpi_score(line.kpi, actual, target)
                 # As superuser: the filling keeps the line measured ("auto").
                 line.sudo().with_context(stm_filling_kpis=True).write(
-                    {"actual": actual, "target": target, "score": score}
+                    {
+                        "actual": actual or 0.0,
+                        "target": target,
+                        "score": score or 0.0,
+                        "counted": score is not None,
+                    }
                 )

@@ -23,6 +23,12 @@ class StmAppraisalLine(models.Model):
     target = fields.Float()
     actual = fields.Float()
     score = fields.Float(help="0 to 100.")
+    counted = fields.Boolean(
+        default=True,
+        readonly=True,
+        help="A measure without data (fewer than 3 colleagues' ratings, no "
+        "answered survey) is left out of the total instead of scoring zero.",
+    )
     source = fields.Selection(
         [("auto", "From the Records"), ("manual", "Manager")],
         default="manual",
@@ -50,7 +56,7 @@ class StmAppraisalLine(models.Model):
         self.appraisal_id._stm_check_appraiser()
         filling = self.env.su and self.env.context.get("stm_filling_kpis")
         if "score" in vals and not filling:
-            vals = dict(vals, source="manual")
+            vals = dict(vals, source="manual", counted=True)
         return super().write(vals)
 
     def unlink(self):

@@ -7,6 +7,7 @@ KPI_SOURCES = [
     ("projects", "Registered Projects vs Quota"),
     ("compliance", "Days in Compliance"),
     ("complaints", "Upheld Complaints"),
+    ("peer_review", "Colleagues' Ratings"),
 ]
 
 
@@ -29,5 +30,6 @@ class StmAppraisalTemplateLine(models.Model):
         required=True,
         default="manual",
         help="Criteria measured by the system are filled from visits, "
-        "projects, won deals, compliance and complaints.",
+        "projects, won deals, compliance, complaints and colleagues' ratings "
+        "(at least 3, or the criterion is left out of the total).",
     )

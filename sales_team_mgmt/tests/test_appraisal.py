@@ -74,7 +74,7 @@ class TestAppraisal(StmCase):
         self.assertEqual(appraisal.team_id, self.team_block)
         self.assertEqual(sum(appraisal.line_ids.mapped("weight")), 100)
         self.assertEqual(
-            len(appraisal.line_ids.filtered(lambda line: line.source == "auto")), 5
+            len(appraisal.line_ids.filtered(lambda line: line.source == "auto")), 6
         )
 
     def test_fill_kpis_and_grade(self):
@@ -91,9 +91,12 @@ class TestAppraisal(StmCase):
         self._score(
             appraisal, {"Innovation": 80, "Professional skills": 90, "Leadership": 70}
         )
-        # 20*60 + 8*0 + 6*0 + 6*100 (no compliance data) + 20*100
-        # + 20*80 + 10*90 + 10*70 = 7000
-        self.assertAlmostEqual(appraisal.total_score, 70.0)
+        # Nobody rated Zhang Wei: the colleagues' line is left out.
+        peers = appraisal.line_ids.filtered(lambda line: line.kpi == "peer_review")
+        self.assertFalse(peers.counted)
+        # (20*60 + 8*0 + 6*0 + 6*100 (no compliance data) + 10*100
+        # + 20*80 + 10*90 + 10*70) / 90 = 6000 / 90
+        self.assertAlmostEqual(appraisal.total_score, 66.67)
         self.assertEqual(appraisal.grade, "pass")
 
     def test_manager_override_survives_refill(self):
