@@ -68,6 +68,7 @@
         "demo/stm_complaint_demo.xml",
         "demo/stm_appraisal_demo.xml",
         "demo/stm_incentive_demo.xml",
+        "demo/stm_voices_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

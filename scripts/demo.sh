@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# README's first command (`make demo`): a demo database with sales_team_mgmt
-# and its demo data, served on http://localhost:8069. Re-running reuses the
+# README's first command (`make demo`): a demo database with sales_team_mgmt,
+# its survey add-on and their demo data, served on http://localhost:8069. Re-running reuses the
 # virtualenv and the database (the module is updated, not reinstalled).
 source "$(dirname "$0")/lib.sh"
 require_odoo
@@ -10,11 +10,11 @@ require_postgres
 db=${DEMO_DB:-stm_demo}
 port=${DEMO_PORT:-8069}
 if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
-    echo "Updating $ADDON in the existing database $db ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -u "$ADDON" --stop-after-init --log-level=warn
+    echo "Updating $ADDONS_CSV in the existing database $db ..."
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -u "$ADDONS_CSV" -i "$ADDONS_CSV" --stop-after-init --log-level=warn
 else
     echo "Creating the demo database $db (a few minutes the first time) ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDON" --load-language=zh_CN,zh_TW \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDONS_CSV" --load-language=zh_CN,zh_TW \
         --stop-after-init --log-level=warn
 fi
 cat <<MSG

@@ -11,7 +11,7 @@ LANGS = ("zh_CN", "zh_TW")
 
 
 def merge(folder):
-    pot = polib.pofile(str(folder / "sales_team_mgmt.pot"))
+    pot = polib.pofile(str(folder / f"{folder.resolve().parent.name}.pot"))
     for lang in LANGS:
         path = folder / f"{lang}.po"
         old = polib.pofile(str(path)) if path.exists() else polib.POFile()

@@ -11,6 +11,10 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-$(id -un)}
 export PGHOST PGPORT PGUSER
 ADDON=sales_team_mgmt
+# The core and its integration add-ons (each depends on the core); the test,
+# demo and translation commands handle all of them.
+ADDONS=(sales_team_mgmt sales_team_mgmt_survey)
+ADDONS_CSV=$(IFS=,; echo "${ADDONS[*]}")
 ADDONS_PATH="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT"
 
 die() { printf 'error: %s\n' "$*" >&2; exit 2; }

@@ -2,8 +2,9 @@
 # The project's one test command (README: `make test`):
 #   1. ruff and pylint-odoo,
 #   2. the plain pytest layer in tests/ (no database),
-#   3. the Odoo layer: installs sales_team_mgmt (with demo data) in a fresh
-#      throw-away database, runs its tests, drops the database.
+#   3. the Odoo layer: installs sales_team_mgmt and its integration add-ons
+#      (with demo data) in a fresh throw-away database, runs their tests,
+#      drops the database.
 # Fails on any test failure and on any WARNING/ERROR logged by our module.
 source "$(dirname "$0")/lib.sh"
 require_odoo
@@ -18,7 +19,7 @@ step "ruff"
 "$VENV/bin/ruff" format --check .
 
 step "pylint-odoo"
-"$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" "$ADDON"
+"$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" "${ADDONS[@]}"
 
 step "pytest (no database)"
 pytest_log=$(mktemp)
@@ -30,7 +31,7 @@ py_passed=$( (grep -oE '[0-9]+ passed' "$pytest_log" || true) | tail -1 | cut -d
 py_failed=$( (grep -oE '[0-9]+ (failed|error)' "$pytest_log" || true) | awk '{s+=$1} END {print s+0}')
 
 step "Odoo tests (fresh database)"
-tags="${TEST_TAGS:-/$ADDON}"
+tags="${TEST_TAGS:-$(printf '/%s,' "${ADDONS[@]}" | sed 's/,$//')}"
 # The browser tours need a Chromium (Debian: apt-get install chromium); the
 # test command installs nothing itself. Without one they are left out, and
 # said so, instead of logging Odoo's "Chrome not found" warnings.
@@ -54,7 +55,7 @@ set +e
 # Chinese loaded as for `make demo`: the demo people read it, and the tests
 # check texts are written in their reader's language. English first: the
 # first language loaded becomes the database's default for new people.
-odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$ADDON" --test-enable \
+odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$ADDONS_CSV" --test-enable \
     --load-language=en_US,zh_CN,zh_TW \
     --test-tags "$tags" --stop-after-init --log-level=test \
     --http-port="${TEST_HTTP_PORT:-8169}" --workers=0 --max-cron-threads=0 2>&1 | tee "$log"
@@ -74,9 +75,11 @@ status=0
 if [ "$pytest_rc" -ne 0 ]; then
     echo "FAIL: pytest exited with $pytest_rc"; status=1
 fi
-if ! grep -aq "module $ADDON: creating or updating database tables\|Loading module $ADDON\|loading $ADDON/" "$log"; then
-    echo "FAIL: the module was not installed"; status=1
-fi
+for addon in "${ADDONS[@]}"; do
+    if ! grep -aq "module $addon: creating or updating database tables\|Loading module $addon\|loading $addon/" "$log"; then
+        echo "FAIL: $addon was not installed"; status=1
+    fi
+done
 if [ -z "$stats" ] || [ "${odoo_total:-0}" -eq 0 ]; then
     echo "FAIL: no Odoo test ran"; status=1
 fi

@@ -6,4 +6,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDON = ROOT / "sales_team_mgmt"
+# The core and the integration add-ons beside it (each has a manifest).
+ADDONS = sorted(path.parent for path in ROOT.glob("*/__manifest__.py"))
 sys.path.insert(0, str(ADDON))

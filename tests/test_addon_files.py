@@ -5,45 +5,69 @@ import csv
 import re
 
 import pytest
-from conftest import ADDON
+from conftest import ADDON, ADDONS
 from lxml import etree
 
-MANIFEST = ast.literal_eval((ADDON / "__manifest__.py").read_text(encoding="utf-8"))
-XML_FILES = sorted(ADDON.rglob("*.xml"))
+XML_FILES = sorted(path for addon in ADDONS for path in addon.rglob("*.xml"))
+by_name = pytest.mark.parametrize("addon", ADDONS, ids=lambda p: p.name)
+
+
+def manifest(addon):
+    return ast.literal_eval((addon / "__manifest__.py").read_text(encoding="utf-8"))
 
 
 def test_manifest_contract():
-    assert MANIFEST["version"] == "18.0.1.0.0"
-    assert MANIFEST["license"] == "LGPL-3"
-    # DESIGN §0: crm, hr, sms and what they pull in; web_hierarchy (the
-    # referral tree) is named because neither crm nor hr depends on it.
-    assert set(MANIFEST["depends"]) == {"crm", "hr", "sms", "web_hierarchy"}
-    assert "opencc" in MANIFEST["external_dependencies"]["python"]
-    assert MANIFEST["installable"]
+    core = manifest(ADDON)
+    # crm, hr, sms and what they pull in; web_hierarchy (the referral tree)
+    # is named because neither crm nor hr depends on it. Anything else goes
+    # in an integration add-on.
+    assert set(core["depends"]) == {"crm", "hr", "sms", "web_hierarchy"}
+    assert "opencc" in core["external_dependencies"]["python"]
+    assert ADDON in ADDONS
 
 
-def test_manifest_files_exist_and_every_data_file_is_listed():
-    listed = MANIFEST["data"] + MANIFEST.get("demo", [])
+@by_name
+def test_every_manifest_is_installable_lgpl_18(addon):
+    data = manifest(addon)
+    assert data["version"] == "18.0.1.0.0"
+    assert data["license"] == "LGPL-3"
+    assert data["installable"]
+    if addon != ADDON:
+        # An integration: the core plus one Odoo app, installed by itself
+        # when both are there.
+        assert "sales_team_mgmt" in data["depends"]
+        assert len(data["depends"]) == 2
+        assert data["auto_install"] is True
+
+
+@by_name
+def test_manifest_files_exist_and_every_data_file_is_listed(addon):
+    data = manifest(addon)
+    listed = data["data"] + data.get("demo", [])
     for name in listed:
-        assert (ADDON / name).is_file(), name
+        assert (addon / name).is_file(), name
     assert len(listed) == len(set(listed)), "a file is listed twice"
     on_disk = {
-        str(p.relative_to(ADDON))
+        str(p.relative_to(addon))
         for folder in ("views", "security", "data", "demo", "report", "wizards")
-        for p in (ADDON / folder).glob("*")
+        for p in (addon / folder).glob("*")
         if p.suffix in (".xml", ".csv")
     }
     assert on_disk <= set(listed), on_disk - set(listed)
 
 
-def test_demo_only_in_demo():
-    for name in MANIFEST["data"]:
+@by_name
+def test_demo_only_in_demo(addon):
+    data = manifest(addon)
+    for name in data["data"]:
         assert not name.startswith("demo/"), name
-    for name in MANIFEST.get("demo", []):
+    for name in data.get("demo", []):
         assert name.startswith("demo/"), name
 
 
-@pytest.mark.parametrize("path", XML_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", XML_FILES, ids=lambda p: f"{p.parents[1].name}/{p.name}"
+)
 def test_xml_is_well_formed_and_odoo_18(path):
     tree = etree.parse(str(path))
     text = path.read_text(encoding="utf-8")
@@ -71,13 +95,14 @@ def test_xml_ids_follow_oca_names():
                 assert re.search(regex, record.get("id")), record.get("id")
 
 
-def test_access_csv_rows_are_complete():
-    with (ADDON / "security" / "ir.model.access.csv").open(encoding="utf-8") as fh:
+@by_name
+def test_access_csv_rows_are_complete(addon):
+    with (addon / "security" / "ir.model.access.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows
     models_with_access = {row["model_id:id"] for row in rows}
     declared = set()
-    for path in (ADDON / "models").glob("*.py"):
+    for path in (addon / "models").glob("*.py"):
         if "models.AbstractModel" in path.read_text():
             continue  # no table, no access rights
         text = path.read_text()
@@ -98,8 +123,12 @@ NOT_ACTIONS = {"create", "write", "unlink", "copy", "init", "default_get"}
 def _public_methods():
     """(file, class, method) of every public method the add-on defines on its
     models and wizards: what a client can call over RPC."""
-    for folder in ("models", "wizard"):
-        for path in sorted((ADDON / folder).glob("*.py")):
+    for addon in ADDONS:
+        for path in sorted(
+            path
+            for folder in ("models", "wizard")
+            for path in (addon / folder).glob("*.py")
+        ):
             tree = ast.parse(path.read_text(), str(path))
             for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
                 for node in cls.body:
@@ -108,7 +137,7 @@ def _public_methods():
                         and not node.name.startswith("_")
                         and node.name not in NOT_ACTIONS
                     ):
-                        yield path.name, cls.name, node
+                        yield f"{addon.name}/{path.name}", cls.name, node
 
 
 def _always_returns_a_value(body):

@@ -167,7 +167,9 @@ class StmHonour(models.Model):
                 ["__count"],
             )
         )
-        satisfaction = self._stm_satisfaction(memberships.user_id, first, last)
+        satisfaction = self._stm_satisfaction(
+            memberships.user_id, companies, first, last
+        )
         rows = {}
         for (start, end), members in windows.items():
             users = members.user_id
@@ -189,7 +191,7 @@ class StmHonour(models.Model):
         return rows
 
     @api.model
-    def _stm_satisfaction(self, users, first, last):
+    def _stm_satisfaction(self, users, companies, first, last):
         """{user: customers' satisfaction score 0–100} for the period, where
         a satisfaction survey measures it (an integration add-on does)."""
         return {}

@@ -56,3 +56,14 @@ def goal_progress(actual, target):
     if not target or target <= 0:
         return 100.0
     return round(min(max(actual or 0.0, 0.0) / target, 1.0) * 100.0, 1)
+
+
+# A contact asked less than this many days ago is not asked again after a
+# visit (a won deal always asks): nobody answers a survey every week.
+SURVEY_MIN_GAP_DAYS = 30
+
+
+def may_ask_again(last_asked_on, today, gap_days=SURVEY_MIN_GAP_DAYS):
+    """Whether a contact last asked on ``last_asked_on`` (a date or None)
+    may be asked again ``today``."""
+    return last_asked_on is None or (today - last_asked_on).days >= gap_days

@@ -18,10 +18,33 @@ class TestAppraisal(StmCase):
             lambda member: member.user_id == cls.rep_a
         ).stm_revenue_target = 400000
         cls.won_stage = cls.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        # Seed 002's weights, as the core ships them (integration add-ons
+        # may split a line of the shipped template: these tests do not
+        # depend on which are installed).
+        cls.template = cls.env["stm.appraisal.template"].create(
+            {
+                "name": "Seed 002",
+                "line_ids": [
+                    Command.create({"name": name, "weight": weight, "source": source})
+                    for name, weight, source in (
+                        ("Targets: won revenue", 20, "revenue"),
+                        ("Targets: feedback visits", 8, "visits"),
+                        ("Targets: registered projects", 6, "projects"),
+                        ("Targets: daily compliance", 6, "compliance"),
+                        ("Teamwork: upheld complaints lower it", 10, "complaints"),
+                        ("Teamwork: colleagues' ratings", 10, "peer_review"),
+                        ("Innovation", 20, "manual"),
+                        ("Professional skills", 10, "manual"),
+                        ("Leadership", 10, "manual"),
+                    )
+                ],
+            }
+        )
 
     def _appraisal(self, user, period="quarter", day=date(2026, 5, 10)):
         appraisal = Form(self.env["stm.appraisal"].with_user(self.manager))
         appraisal.user_id = user
+        appraisal.template_id = self.template
         appraisal.period = period
         appraisal.date_from = day
         record = appraisal.save()
@@ -76,6 +99,9 @@ class TestAppraisal(StmCase):
         self.assertEqual(
             len(appraisal.line_ids.filtered(lambda line: line.source == "auto")), 6
         )
+        # The shipped template weighs 100 too, whatever add-on splits a line.
+        shipped = self.env.ref("sales_team_mgmt.stm_appraisal_template_default")
+        self.assertEqual(shipped.total_weight, 100)
 
     def test_fill_kpis_and_grade(self):
         self._won(self.rep_a, 60000, datetime(2026, 5, 3, 8, 0))

@@ -1,0 +1,25 @@
+{
+    "name": "Sales Team Management - Customer Satisfaction Surveys",
+    "summary": "Ask the customer after a won deal or a visit; the answers "
+    "feed the salesperson's appraisal and honours",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "license": "LGPL-3",
+    "author": "sales_team_mgmt authors",
+    "website": "https://github.com/sales-team-mgmt/sales_team_mgmt",
+    "depends": ["sales_team_mgmt", "survey"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/survey_security.xml",
+        "data/survey_survey_data.xml",
+        "data/mail_template_data.xml",
+        "data/stm_appraisal_template_data.xml",
+        "views/crm_team_views.xml",
+        "views/crm_lead_views.xml",
+        "views/survey_user_input_views.xml",
+    ],
+    "demo": ["demo/survey_user_input_demo.xml"],
+    "uninstall_hook": "uninstall_hook",
+    "auto_install": True,
+    "installable": True,
+}
