@@ -1,5 +1,5 @@
 # sales_team_mgmt — see README.md. Odoo is found through ODOO_SRC (default /opt/odoo).
-.PHONY: demo test venv lint bench populate
+.PHONY: demo test venv lint bench populate load
 
 demo:            ## demo database with the module, served on http://localhost:8069
 	@bash scripts/demo.sh
@@ -15,3 +15,6 @@ bench:           ## benchmark figures (see bench/README.md)
 
 populate:        ## a full-size company in stm_bench_full (bench/populate.py), then bench/run.py
 	@bash scripts/bench_full.sh
+
+load:            ## two Odoo nodes + a read replica under OdooLocust, invariants checked (bench/README.md)
+	@bash scripts/load.sh

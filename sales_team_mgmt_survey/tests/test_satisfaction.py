@@ -209,7 +209,10 @@ class TestSatisfactionSurvey(SatisfactionFixtures, StmCase, SurveyCase):
     def test_who_reads_the_answers(self):
         answer = self._answer(self._won_deal(), [3, 3, 3])
         Answer = self.env["survey.user_input"]
-        self.assertEqual(Answer.with_user(self.manager).search([]), answer)
+        seen = Answer.with_user(self.manager).search([])
+        self.assertIn(answer, seen)
+        self.assertTrue(all(seen.mapped("stm_user_id")), "satisfaction answers only")
+        self.assertEqual(seen.stm_company_id, self.env.company)
         with self.assertRaises(AccessError):
             Answer.with_user(self.rep_a).search([])
         # The salesperson sees the score on his deal.

@@ -1,0 +1,232 @@
+"""Monday, 9:00: salespeople log in on several Odoo nodes at once and, in a
+realistic mix, register leads (one in five for a customer somebody else
+owns, its name and phone typed another way), log visits and close them,
+open the team board, claim from the pool and read the weighted forecast.
+
+Writes go through OdooLocust's JSON-RPC client (the way scripts and mobile
+clients reach Odoo); reads go through the web client's own route
+(/web/dataset/call_kw), where Odoo 18 sends methods marked read-only to the
+replica. Every refused registration is written to LOAD_REFUSALS for the
+invariant check (it must name the owner).
+
+Settings (environment): LOAD_NODES (comma-separated base URLs), LOAD_DATA
+(the JSON written by prepare.py), LOAD_REFUSALS (a file to append to).
+"""
+
+import itertools
+import json
+import os
+import random
+import time
+from urllib.parse import urlparse
+
+import requests
+from locust import between, events, task
+from OdooLocust.OdooLocustUser import OdooLocustUser
+
+NODES = os.environ["LOAD_NODES"].split(",")
+DATA = json.load(open(os.environ["LOAD_DATA"]))
+REFUSALS = os.environ["LOAD_REFUSALS"]
+_next_user = itertools.count()
+
+BOARD_FIELDS = [
+    "user_id",
+    "stm_board_won_month",
+    "stm_board_pct_month",
+    "stm_board_rank",
+    "stm_board_visits_30d",
+    "stm_board_projects_12m",
+]
+
+
+def failure_kind(error):
+    """What a user would have seen, by kind."""
+    data = (error or {}).get("data") or {}
+    text = f"{data.get('name', '')} {data.get('message', '')} {error.get('message')}"
+    lowered = text.lower()
+    if "serializ" in lowered or "deadlock" in lowered or "concurrent update" in lowered:
+        return "serialization failure or deadlock"
+    if "UserError" in text or "ValidationError" in text:
+        return "clear error"
+    if "AccessError" in text:
+        return "access error"
+    return f"server error ({data.get('name') or error.get('message')})"
+
+
+class Salesperson(OdooLocustUser):
+    wait_time = between(1, 4)
+    protocol = "jsonrpc"
+
+    def on_start(self):
+        n = next(_next_user)
+        node = urlparse(NODES[n % len(NODES)])
+        self.node = NODES[n % len(NODES)]
+        self.host, self.port = node.hostname, node.port
+        self.database = DATA["db"]
+        self.login = self.password = DATA["logins"][n % len(DATA["logins"])]
+        super().on_start()
+        self.web = requests.Session()
+        self._web_call(
+            "login",
+            "/web/session/authenticate",
+            {"db": self.database, "login": self.login, "password": self.password},
+        )
+        self.rng = random.Random(n)
+
+    # -- two ways to reach Odoo, timed for Locust ---------------------------
+
+    def _fire(self, name, start, error=None, kind=None):
+        events.request.fire(
+            request_type="RPC",
+            name=name,
+            response_time=(time.perf_counter() - start) * 1000,
+            response_length=0,
+            exception=Exception(kind) if kind else None,
+            context={},
+        )
+
+    def _post(self, name, path, params):
+        """(result, error): one JSON-RPC round trip; HTTP errors and Odoo's
+        errors come back as ``error``."""
+        try:
+            response = self.web.post(
+                f"{self.node}{path}",
+                json={"jsonrpc": "2.0", "method": "call", "params": params},
+                timeout=120,
+            )
+        except requests.RequestException as exc:
+            return None, {"message": f"connection: {exc.__class__.__name__}"}
+        if response.status_code != 200:
+            return None, {"message": f"HTTP {response.status_code}"}
+        body = response.json()
+        return body.get("result"), body.get("error")
+
+    def _web_call(self, name, path, params):
+        start = time.perf_counter()
+        result, error = self._post(name, path, params)
+        self._fire(name, start, kind=error and failure_kind(error))
+        return result
+
+    def _read(self, name, model, method, args, kwargs=None):
+        return self._web_call(
+            name,
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def _execute(self, model, method, *args):
+        """A write over /jsonrpc: (result, error) without firing."""
+        return self._post(
+            "",
+            "/jsonrpc",
+            {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [
+                    self.database,
+                    self.client.user_id,
+                    self.password,
+                    model,
+                    method,
+                    list(args),
+                ],
+            },
+        )
+
+    # -- the mix -----------------------------------------------------------
+
+    @task(5)
+    def register_lead(self):
+        """One in five is somebody else's hot customer, typed differently."""
+        if self.rng.random() < 0.2:
+            hot = self.rng.choice(DATA["hot"])
+            values = {
+                "name": f"{self.rng.choice(hot['names']).strip()} – 新需求",
+                "partner_name": self.rng.choice(hot["names"]),
+                "phone": self.rng.choice(hot["phones"]),
+            }
+            name = "create lead (hot customer)"
+        else:
+            number = self.rng.randrange(10**9)
+            values = {
+                "name": f"新客户 {self.login} {number}",
+                "partner_name": f"{self.login} 新客户{number}有限公司",
+                "phone": f"+86 21 {50000000 + number % 40000000}",
+            }
+            hot = None
+            name = "create lead (new customer)"
+        values.update(type="opportunity", user_id=self.client.user_id)
+        start = time.perf_counter()
+        __, error = self._execute("crm.lead", "create", values)
+        kind = error and failure_kind(error)
+        if error and hot and kind == "clear error":
+            message = (error.get("data") or {}).get("message", "")
+            with open(REFUSALS, "a", encoding="utf-8") as log:
+                log.write(
+                    json.dumps(
+                        {"owner": hot["owner"], "message": message}, ensure_ascii=False
+                    )
+                    + "\n"
+                )
+            name, kind = "create lead (hot customer, refused)", None
+        self._fire(name, start, kind=kind)
+
+    @task(3)
+    def log_visit_and_close(self):
+        start = time.perf_counter()
+        visit, error = self._execute(
+            "stm.visit",
+            "create",
+            {
+                "partner_id": self.rng.choice(DATA["customers"]),
+                "purpose": "周一例行拜访",
+                "result": "客户确认了下季度的需求，约好下周演示。",
+            },
+        )
+        if not error:
+            __, error = self._execute("stm.visit", "action_done", [visit])
+        self._fire("log visit and mark done", start, kind=error and failure_kind(error))
+
+    @task(3)
+    def open_team_board(self):
+        self._read(
+            "open team board",
+            "crm.team.member",
+            "web_search_read",
+            [[]],
+            {"specification": {name: {} for name in BOARD_FIELDS}, "limit": 80},
+        )
+
+    @task(1)
+    def claim_from_pool(self):
+        leads = self._read(
+            "open pool",
+            "crm.lead",
+            "web_search_read",
+            [[("stm_claim_state", "=", "pool")]],
+            {"specification": {"name": {}}, "limit": 20},
+        )
+        records = (leads or {}).get("records") or []
+        if not records:
+            return
+        start = time.perf_counter()
+        __, error = self._execute(
+            "crm.lead", "action_stm_claim", [self.rng.choice(records)["id"]]
+        )
+        kind = error and failure_kind(error)
+        # Somebody claimed it a moment earlier: a clear refusal, not a fault.
+        self._fire(
+            "claim from pool" + (" (refused)" if kind == "clear error" else ""),
+            start,
+            kind=None if kind == "clear error" else kind,
+        )
+
+    @task(2)
+    def read_weighted_forecast(self):
+        self._read(
+            "read weighted forecast",
+            "crm.lead",
+            "web_read_group",
+            [[("type", "=", "opportunity")], ["stm_weighted_revenue:sum"], ["stage_id"]],
+            {"lazy": True},
+        )
