@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's one test command (README: `make test`):
-#   1. ruff and pylint-odoo,
+#   1. ruff and pylint-odoo, then each add-on built as a wheel (whool),
 #   2. the plain pytest layer in tests/ (no database),
 #   3. the Odoo layer: installs sales_team_mgmt and its integration add-ons
 #      (with demo data) in a fresh throw-away database, runs their tests,
@@ -20,6 +20,13 @@ step "ruff"
 
 step "pylint-odoo"
 "$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" "${ADDONS[@]}"
+
+step "wheels (whool, as OCA builds them)"
+wheels=$(mktemp -d)
+"$VENV/bin/pip" wheel -q --no-deps -w "$wheels" "${ADDONS[@]/#/$ROOT/}" 2>&1 \
+    | grep -v "^WARNING: Location" || true
+"$VENV/bin/python" "$ROOT/scripts/check_wheels.py" "$wheels" "${ADDONS[@]}"
+rm -rf "$wheels"
 
 step "pytest (no database)"
 pytest_log=$(mktemp)

@@ -9,10 +9,13 @@ from policy.appraisal import (
     bottom_keys,
     competition_ranks,
     complaint_score,
+    compliance_rate,
     grade,
     period_bounds,
+    projects_target,
     ratio_score,
     total_score,
+    visits_target,
     weights_ok,
 )
 
@@ -101,3 +104,18 @@ def test_ranks_are_consistent_with_scores(scores):
                 assert ranks[a] < ranks[b]
             if scores[a] == scores[b]:
                 assert ranks[a] == ranks[b]
+
+
+def test_quota_targets_follow_the_period():
+    assert visits_target(15, 91) == 45.5, "a quarter at 15 per 30 days"
+    assert visits_target(15, 30) == 15
+    assert visits_target(None, 30) == 0
+    assert projects_target(4, "quarter") == 1
+    assert projects_target(4, "year") == 4
+    assert projects_target(5, "month") == 0.4
+
+
+def test_compliance_rate_counts_checked_days_only():
+    assert compliance_rate(20, 25) == (80.0, 100.0)
+    assert compliance_rate(0, 0) == (0.0, 0.0), "nothing checked, nothing to meet"
+    assert compliance_rate(2, 3) == (66.7, 100.0)

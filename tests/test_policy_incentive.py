@@ -17,7 +17,6 @@ from policy.incentive import (
     month_presence,
     monthly_split,
     period_bounds,
-    period_target,
     previous_period,
     range_target,
     statement_totals,
@@ -27,6 +26,13 @@ from policy.incentive import (
 )
 
 SEASONAL = [2, 2, 4, 8, 12, 16, 16, 12, 10, 8, 6, 4]
+
+
+def period_target(yearly, weights, period, day, joined_on=None, left_on=None):
+    """The target of the month, quarter or year holding ``day``."""
+    return range_target(
+        yearly, weights, *period_bounds(period, day), joined_on, left_on
+    )
 
 
 # Targets ---------------------------------------------------------------

@@ -9,11 +9,12 @@ Usage: python prepare.py DB SALESPEOPLE OUT.json
 import json
 import os
 import sys
+
+import opencc
+
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import opencc  # noqa: E402
-from common import company, open_env, rng  # noqa: E402
-
+from common import company, open_env, rng
 
 HOT_CUSTOMERS = 40
 VISITED_CUSTOMERS = 300

@@ -87,10 +87,11 @@ def cron_overlaps():
                     runs[match[3]].append((open_runs.pop(key), when, match[2]))
     overlaps = []
     for job_runs in runs.values():
-        job_runs.sort()
-        for (__, end, job), (start, __, ___) in zip(job_runs, job_runs[1:]):
-            if start < end:
+        running_until = None
+        for start, end, job in sorted(job_runs):
+            if running_until and start < running_until:
                 overlaps.append(job)
+            running_until = max(running_until or end, end)
     print(
         f"cron runs during the load: {sum(len(r) for r in runs.values())} "
         f"({len(runs)} jobs)"
@@ -102,7 +103,9 @@ def retried_on_primary():
     count = 0
     for name in os.listdir(RUN):
         if name.startswith("node") and name.endswith(".log"):
-            with open(os.path.join(RUN, name), encoding="utf-8", errors="replace") as fh:
+            with open(
+                os.path.join(RUN, name), encoding="utf-8", errors="replace"
+            ) as fh:
                 count += sum("retrying with a read/write cursor" in line for line in fh)
     return count
 
@@ -122,14 +125,20 @@ def invariants(failures):
                  AND l.user_id IS DISTINCT FROM c.user_id"""
         )
         checks.append(
-            ("every open lead of an active claim belongs to its owner", not cr.fetchone()[0])
+            (
+                "every open lead of an active claim belongs to its owner",
+                not cr.fetchone()[0],
+            )
         )
         cr.execute(
             """SELECT count(*) FROM stm_claim c
-               WHERE NOT EXISTS (SELECT 1 FROM res_company_users_rel r
-                                 WHERE r.user_id = c.user_id AND r.cid = c.company_id)"""
+               WHERE NOT EXISTS (
+                   SELECT 1 FROM res_company_users_rel r
+                   WHERE r.user_id = c.user_id AND r.cid = c.company_id)"""
         )
-        checks.append(("no claim owned by a user outside its company", not cr.fetchone()[0]))
+        checks.append(
+            ("no claim owned by a user outside its company", not cr.fetchone()[0])
+        )
         cr.execute("SELECT count(*) FROM stm_claim WHERE state = 'active'")
         active_claims = cr.fetchone()[0]
     refusals = []

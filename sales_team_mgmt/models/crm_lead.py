@@ -469,9 +469,7 @@ class CrmLead(models.Model):
             },
         }
 
-    def action_stm_release_claim(self):
-        return self.stm_claim_id.action_release()
-
+    @api.readonly
     def action_stm_open_alarm(self):
         self.ensure_one()
         return {
@@ -483,6 +481,7 @@ class CrmLead(models.Model):
             "context": {"default_lead_id": self.id},
         }
 
+    @api.readonly
     def action_stm_view_alarms(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

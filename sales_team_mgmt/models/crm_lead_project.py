@@ -134,6 +134,7 @@ class CrmLead(models.Model):
         self.ensure_one()
         return self.env["stm.visit"]._stm_log_action(self.partner_id, lead=self)
 
+    @api.readonly
     def action_stm_view_visits(self):
         self.ensure_one()
         return self.env["stm.visit"]._stm_list_action(

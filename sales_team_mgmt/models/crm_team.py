@@ -136,16 +136,6 @@ class CrmTeam(models.Model):
         string="Funnel Diagnosis", compute="_compute_stm_forecast_summary"
     )
 
-    @api.constrains(*STM_INTEGER_SETTINGS)
-    def _check_stm_settings_range(self):
-        """The database stores 32-bit integers: refuse absurd numbers with a
-        clear message instead of a server error."""
-        for team in self:
-            if any(abs(team[name]) > MAX_SETTING for name in STM_INTEGER_SETTINGS):
-                raise ValidationError(
-                    self.env._("Sales team settings stay below %s.", MAX_SETTING)
-                )
-
     _sql_constraints = [
         (
             "stm_claim_days_positive",
@@ -167,6 +157,16 @@ class CrmTeam(models.Model):
             "Quotas cannot be negative, deadlines must be positive.",
         ),
     ]
+
+    @api.constrains(*STM_INTEGER_SETTINGS)
+    def _check_stm_settings_range(self):
+        """The database stores 32-bit integers: refuse absurd numbers with a
+        clear message instead of a server error."""
+        for team in self:
+            if any(abs(team[name]) > MAX_SETTING for name in STM_INTEGER_SETTINGS):
+                raise ValidationError(
+                    self.env._("Sales team settings stay below %s.", MAX_SETTING)
+                )
 
     def _compute_stm_forecast_summary(self):
         """The team's summary card: next month's weighted forecast, its

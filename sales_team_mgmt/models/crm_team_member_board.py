@@ -170,6 +170,78 @@ class CrmTeamMember(models.Model):
             if users
             else {}
         )
+        disputes, alarms, at_risk = self._stm_board_watch_counts(users, companies)
+        sees_discipline = self._stm_sees_discipline()
+        ranks = {}
+        for _team, cards in self.grouped("crm_team_id").items():
+            ranks.update(
+                appraisal_policy.competition_ranks(
+                    {card: won_month.get(card.user_id, 0.0) for card in cards}
+                )
+            )
+        for member in self:
+            user = member.user_id
+            for period, won_of, won_field, pct_field in (
+                ("month", won_month, "stm_board_won_month", "stm_board_pct_month"),
+                (
+                    "quarter",
+                    won_quarter,
+                    "stm_board_won_quarter",
+                    "stm_board_pct_quarter",
+                ),
+                ("year", revenue, "stm_board_revenue", "stm_board_revenue_pct"),
+            ):
+                won = won_of.get(user, 0.0)
+                target = member._stm_period_target(period, today)
+                member[won_field] = won
+                member[f"stm_board_target_{period}"] = target
+                member[pct_field] = incentive.attainment_pct(won, target) or 0.0
+            member.stm_board_rank = ranks.get(member, 0)
+            member.stm_board_honour_ids = honours.get(user, self.env["stm.honour"])
+            member.stm_board_is_mine = sees_discipline[member]
+            member.stm_board_mentor_id = (
+                member.stm_mentor_id
+                if incentive.is_newcomer(
+                    member.stm_joined_on, today, member.crm_team_id.stm_newcomer_months
+                )
+                else False
+            )
+            member.stm_board_visits_30d = visits.get(user, 0)
+            member.stm_board_projects_12m = projects.get(user, 0)
+            member.stm_board_at_risk = at_risk.get(user, 0)
+            member._stm_board_set_discipline(
+                sees_discipline[member],
+                latest.get(user.id, (None, None)),
+                today,
+                disputes.get(user, 0),
+                alarms.get(user, 0),
+            )
+
+    def _stm_board_set_discipline(self, visible, latest, today, disputes, alarms):
+        """The card's discipline side: shown to the person and those in
+        charge of him only (``visible``); ``latest`` is the last daily
+        check's (day, failing since)."""
+        if not visible:
+            self.stm_board_compliance = False
+            self.stm_board_failing_days = 0
+            self.stm_board_disputes = 0
+            self.stm_board_alarms = 0
+            return
+        checked_on, failing_since = latest
+        if not checked_on:
+            self.stm_board_compliance = "unknown"
+        else:
+            self.stm_board_compliance = "failing" if failing_since else "passed"
+        self.stm_board_failing_days = (
+            (today - failing_since).days + 1 if failing_since else 0
+        )
+        self.stm_board_disputes = disputes
+        self.stm_board_alarms = alarms
+
+    def _stm_board_watch_counts(self, users, companies):
+        """({user: open disputes}, {user: open alarms}, {user: customers at
+        risk}), each one grouped query, counted as superuser in the board's
+        companies."""
         disputes = defaultdict(int)
         for holder, rival, count in (
             self.env["stm.claim.dispute"]
@@ -216,61 +288,7 @@ class CrmTeamMember(models.Model):
                 ["__count"],
             )
         )
-        sees_discipline = self._stm_sees_discipline()
-        ranks = {}
-        for _team, cards in self.grouped("crm_team_id").items():
-            ranks.update(
-                appraisal_policy.competition_ranks(
-                    {card: won_month.get(card.user_id, 0.0) for card in cards}
-                )
-            )
-        for member in self:
-            user = member.user_id
-            for period, won_of, won_field, pct_field in (
-                ("month", won_month, "stm_board_won_month", "stm_board_pct_month"),
-                (
-                    "quarter",
-                    won_quarter,
-                    "stm_board_won_quarter",
-                    "stm_board_pct_quarter",
-                ),
-                ("year", revenue, "stm_board_revenue", "stm_board_revenue_pct"),
-            ):
-                won = won_of.get(user, 0.0)
-                target = member._stm_period_target(period, today)
-                member[won_field] = won
-                member[f"stm_board_target_{period}"] = target
-                member[pct_field] = incentive.attainment_pct(won, target) or 0.0
-            member.stm_board_rank = ranks.get(member, 0)
-            member.stm_board_honour_ids = honours.get(user, self.env["stm.honour"])
-            member.stm_board_is_mine = sees_discipline[member]
-            member.stm_board_mentor_id = (
-                member.stm_mentor_id
-                if incentive.is_newcomer(
-                    member.stm_joined_on, today, member.crm_team_id.stm_newcomer_months
-                )
-                else False
-            )
-            member.stm_board_visits_30d = visits.get(user, 0)
-            member.stm_board_projects_12m = projects.get(user, 0)
-            member.stm_board_at_risk = at_risk.get(user, 0)
-            if not sees_discipline[member]:
-                # Discipline stays with the person and those in charge of them.
-                member.stm_board_compliance = False
-                member.stm_board_failing_days = 0
-                member.stm_board_disputes = 0
-                member.stm_board_alarms = 0
-                continue
-            checked_on, failing_since = latest.get(user.id, (None, None))
-            if not checked_on:
-                member.stm_board_compliance = "unknown"
-            else:
-                member.stm_board_compliance = "failing" if failing_since else "passed"
-            member.stm_board_failing_days = (
-                (today - failing_since).days + 1 if failing_since else 0
-            )
-            member.stm_board_disputes = disputes.get(user, 0)
-            member.stm_board_alarms = alarms.get(user, 0)
+        return disputes, alarms, at_risk
 
     def _stm_open(self, model, name, domain, view_mode="list,form"):
         self.ensure_one()
@@ -283,6 +301,7 @@ class CrmTeamMember(models.Model):
         }
 
     # The click-throughs list exactly what the card counts.
+    @api.readonly
     def action_stm_board_revenue(self):
         Figures = self.env["stm.figures"]
         return self._stm_open(
@@ -295,6 +314,7 @@ class CrmTeamMember(models.Model):
             ),
         )
 
+    @api.readonly
     def action_stm_board_visits(self):
         Figures = self.env["stm.figures"]
         return self._stm_open(
@@ -307,6 +327,7 @@ class CrmTeamMember(models.Model):
             ),
         )
 
+    @api.readonly
     def action_stm_board_projects(self):
         Figures = self.env["stm.figures"]
         return self._stm_open(
@@ -319,6 +340,7 @@ class CrmTeamMember(models.Model):
             ),
         )
 
+    @api.readonly
     def action_stm_board_compliance(self):
         return self._stm_open(
             "stm.compliance",
@@ -326,6 +348,7 @@ class CrmTeamMember(models.Model):
             [("user_id", "=", self.user_id.id)],
         )
 
+    @api.readonly
     def action_stm_board_disputes(self):
         uid = self.user_id.id
         return self._stm_open(
@@ -339,6 +362,7 @@ class CrmTeamMember(models.Model):
             ],
         )
 
+    @api.readonly
     def action_stm_board_at_risk(self):
         return self._stm_open(
             "stm.claim",
@@ -350,6 +374,7 @@ class CrmTeamMember(models.Model):
             ],
         )
 
+    @api.readonly
     def action_stm_board_alarms(self):
         return self._stm_open(
             "stm.difficulty.alarm",

@@ -6,7 +6,7 @@ class MailActivity(models.Model):
 
     def _action_done(self, feedback=False, attachment_ids=None):
         """A done activity on a lead, by its owner, is a follow-up: the
-        customer stays protected (DESIGN §2)."""
+        customer stays protected (a follow-up resets the protection window)."""
         lead_ids = [
             activity.res_id
             for activity in self

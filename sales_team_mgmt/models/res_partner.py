@@ -26,6 +26,7 @@ class ResPartner(models.Model):
         for partner in self:
             partner.stm_visit_count = counts.get(partner.commercial_partner_id, 0)
 
+    @api.readonly
     def action_stm_view_visits(self):
         self.ensure_one()
         company = self.commercial_partner_id

@@ -7,6 +7,17 @@ from ..policy import marketing, quota
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    stm_research_leads_12m = fields.Integer(
+        string="Research Leads (12 months)", compute="_compute_stm_marketing_quota"
+    )
+    stm_product_research_leads_12m = fields.Integer(
+        string="New-product Research (12 months)",
+        compute="_compute_stm_marketing_quota",
+    )
+    stm_marketing_quota_met = fields.Boolean(
+        string="Quota Met", compute="_compute_stm_marketing_quota"
+    )
+
     @api.model
     def _stm_is_sales_manager(self):
         """Whether the current environment may act as a sales manager: settle
@@ -74,17 +85,6 @@ class ResUsers(models.Model):
     def _stm_check_sales_manager(self, message=None):
         if not self._stm_is_sales_manager():
             raise UserError(message or self.env._("Only a sales manager can do this."))
-
-    stm_research_leads_12m = fields.Integer(
-        string="Research Leads (12 months)", compute="_compute_stm_marketing_quota"
-    )
-    stm_product_research_leads_12m = fields.Integer(
-        string="New-product Research (12 months)",
-        compute="_compute_stm_marketing_quota",
-    )
-    stm_marketing_quota_met = fields.Boolean(
-        string="Quota Met", compute="_compute_stm_marketing_quota"
-    )
 
     def _compute_stm_marketing_quota(self):
         first_day = quota.rolling_year(fields.Date.context_today(self))[0]

@@ -25,38 +25,73 @@ class StmAppraisal(models.Model):
         return True
 
     def _stm_kpi_figures(self, date_from, date_to):
-        """{kpi: {user: (actual, target)}} for these appraisals' salespeople,
-        counted in their company."""
-        users = self.user_id
-        companies = self.company_id
+        """{kpi: {user: (actual, target)}} for these appraisals' salespeople
+        (all of one period), counted in their company. Integration add-ons
+        add their own criteria."""
+        users, companies = self.user_id, self.company_id
         Figures = self.env["stm.figures"]
         revenue = Figures._stm_won_revenue(users, companies, date_from, date_to)
         visits = Figures._stm_feedback_visits(users, companies, date_from, date_to)
         projects = Figures._stm_registered_projects(
             users, companies, date_from, date_to
         )
+        checked, passed = self._stm_compliance_days(date_from, date_to)
+        complaints = self._stm_upheld_complaints(date_from, date_to)
+        targets = self._stm_revenue_targets()
+        peers = self.env["stm.peer.review"]._stm_measures(
+            [(r.user_id, r.team_id, r.date_from, r.date_to) for r in self]
+        )
+        days = (date_to - date_from).days + 1
+        figures = defaultdict(dict)
+        for record in self:
+            user, team = record.user_id, record.team_id
+            figures["revenue"][user] = (revenue.get(user, 0.0), targets[record])
+            figures["visits"][user] = (
+                visits.get(user, 0),
+                appraisal_policy.visits_target(team.stm_min_feedback_visits_30d, days),
+            )
+            figures["projects"][user] = (
+                projects.get(user, 0),
+                appraisal_policy.projects_target(
+                    team.stm_min_registered_projects_year, record.period
+                ),
+            )
+            figures["compliance"][user] = appraisal_policy.compliance_rate(
+                passed.get(user, 0), checked.get(user, 0)
+            )
+            figures["complaints"][user] = (complaints.get(user, 0), 0.0)
+            figures["peer_review"][user] = (
+                peers[(user, team, record.date_from, record.date_to)][0],
+                float(voices.RATING_MAX),
+            )
+        return figures
+
+    def _stm_compliance_days(self, date_from, date_to):
+        """({user: days checked}, {user: days in compliance}) in the period."""
         Compliance = self.env["stm.compliance"].sudo()
-        compliance_domain = [
-            ("user_id", "in", users.ids),
-            ("company_id", "in", [*companies.ids, False]),
+        domain = [
+            ("user_id", "in", self.user_id.ids),
+            ("company_id", "in", [*self.company_id.ids, False]),
             ("date", ">=", date_from),
             ("date", "<=", date_to),
         ]
-        snapshot_days = dict(
-            Compliance._read_group(compliance_domain, ["user_id"], ["__count"])
-        )
-        passed_days = dict(
+        checked = dict(Compliance._read_group(domain, ["user_id"], ["__count"]))
+        passed = dict(
             Compliance._read_group(
-                [*compliance_domain, ("passed", "=", True)], ["user_id"], ["__count"]
+                [*domain, ("passed", "=", True)], ["user_id"], ["__count"]
             )
         )
-        complaints = dict(
+        return checked, passed
+
+    def _stm_upheld_complaints(self, date_from, date_to):
+        """{user: complaints upheld against him in the period}."""
+        return dict(
             self.env["stm.complaint"]
             .sudo()
             ._read_group(
                 [
-                    ("target_user_id", "in", users.ids),
-                    ("company_id", "in", [*companies.ids, False]),
+                    ("target_user_id", "in", self.user_id.ids),
+                    ("company_id", "in", [*self.company_id.ids, False]),
                     ("upheld", "=", True),
                     ("date", ">=", date_from),
                     ("date", "<=", date_to),
@@ -65,58 +100,34 @@ class StmAppraisal(models.Model):
                 ["__count"],
             )
         )
-        # Memberships that ended during the period count for their days.
+
+    def _stm_revenue_targets(self):
+        """{appraisal: revenue target of its period}: the memberships of the
+        salesperson in the team, each for the days he was in it (one that
+        ended during the period counts for its days)."""
         memberships = (
             self.env["crm.team.member"]
             .sudo()
             .with_context(active_test=False)
             .search(
-                [("user_id", "in", users.ids), ("crm_team_id", "in", self.team_id.ids)]
+                [
+                    ("user_id", "in", self.user_id.ids),
+                    ("crm_team_id", "in", self.team_id.ids),
+                ]
             )
         )
-        days = (date_to - date_from).days + 1
-        figures = defaultdict(dict)
-        for record in self:
-            user, team = record.user_id, record.team_id
-            figures["revenue"][user] = (
-                revenue.get(user, 0.0),
-                round(
-                    sum(
-                        member._stm_range_target(record.date_from, record.date_to)
-                        for member in memberships
-                        if member.user_id == user and member.crm_team_id == team
-                    ),
-                    2,
+        return {
+            record: round(
+                sum(
+                    member._stm_range_target(record.date_from, record.date_to)
+                    for member in memberships
+                    if member.user_id == record.user_id
+                    and member.crm_team_id == record.team_id
                 ),
+                2,
             )
-            figures["visits"][user] = (
-                visits.get(user, 0),
-                round(team.stm_min_feedback_visits_30d * days / 30.0, 1),
-            )
-            figures["projects"][user] = (
-                projects.get(user, 0),
-                round(
-                    team.stm_min_registered_projects_year
-                    * appraisal_policy.PERIOD_MONTHS[record.period]
-                    / 12.0,
-                    1,
-                ),
-            )
-            passed, count = passed_days.get(user, 0), snapshot_days.get(user, 0)
-            figures["compliance"][user] = (
-                round(100.0 * passed / count, 1) if count else 0.0,
-                100.0 if count else 0.0,
-            )
-            figures["complaints"][user] = (complaints.get(user, 0), 0.0)
-        peers = self.env["stm.peer.review"]._stm_measures(
-            [(r.user_id, r.team_id, r.date_from, r.date_to) for r in self]
-        )
-        for record in self:
-            average = peers[
-                (record.user_id, record.team_id, record.date_from, record.date_to)
-            ][0]
-            figures["peer_review"][record.user_id] = (average, float(voices.RATING_MAX))
-        return figures
+            for record in self
+        }
 
     def _stm_kpi_score(self, kpi, actual, target):
         """The 0–100 score of a measured criterion, or None when there is
@@ -136,7 +147,8 @@ class StmAppraisal(models.Model):
             ):
                 actual, target = figures[line.kpi][record.user_id]
                 score = record._stm_kpi_score(line.kpi, actual, target)
-                # As superuser: the filling keeps the line measured ("auto").
+                # As superuser: the filling keeps the line measured ("auto");
+                # the appraiser was checked once, by the action.
                 line.sudo().with_context(stm_filling_kpis=True).write(
                     {
                         "actual": actual or 0.0,

@@ -53,10 +53,12 @@ class StmAppraisalLine(models.Model):
         return lines
 
     def write(self, vals):
-        self.appraisal_id._stm_check_appraiser()
+        # Filling from the records checked the appraiser once, in its action.
         filling = self.env.su and self.env.context.get("stm_filling_kpis")
-        if "score" in vals and not filling:
-            vals = dict(vals, source="manual", counted=True)
+        if not filling:
+            self.appraisal_id._stm_check_appraiser()
+            if "score" in vals:
+                vals = dict(vals, source="manual", counted=True)
         return super().write(vals)
 
     def unlink(self):

@@ -194,7 +194,8 @@ class StmClaim(models.Model):
 
     def _send_to_pool(self, state):
         """Release or expire: keys stop locking, open leads lose their owner
-        and become readable by every salesperson of the company. A fixed
+        and become readable through the pool rules (the team's own pool first
+        where the team keeps one, then the company's). A fixed
         number of queries whatever the number of claims or owners."""
         if not self:
             return
@@ -308,13 +309,14 @@ class StmClaim(models.Model):
         """Daily: expire claims past their protection (to the pool) and warn
         owners a few days before. Batched, idempotent."""
         today = fields.Date.context_today(self)
+        # The index narrows to the candidates; the policy says which expire.
         expired = self.search(
             [
                 ("state", "=", "active"),
                 ("pinned", "=", False),
-                ("protected_until", "<", today),
+                ("protected_until", "<=", today),
             ]
-        )
+        ).filtered(lambda claim: claim_policy.is_expired(claim.protected_until, today))
         batch_size = 500
         done = 0
         for start in range(0, len(expired), batch_size):

@@ -118,6 +118,24 @@ class StmClaim(models.Model):
         already taken is skipped). Leads of a claim whose keys all went in are
         linked to it; returns the conflicts: groups that met a taken key."""
         values_list = [self._stm_group_values(requests, group) for group in groups]
+        self.env.cr.execute(
+            self._stm_claims_statement(values_list), log_exceptions=False
+        )
+        rows = self.env.cr.fetchall()
+        # The claims' customer companies learn of them (their one2many may
+        # be cached empty, e.g. just created): dependents recompute right.
+        self.env["res.partner"].browse(
+            {values["partner_id"] for values in values_list if values["partner_id"]}
+        ).invalidate_recordset(["stm_claim_ids"])
+        return self._stm_link_inserted(groups, values_list, rows)
+
+    @api.model
+    def _stm_claims_statement(self, values_list):
+        """The statement: a CTE per claim, then all keys, skipping taken
+        ones. The protection end is ``policy.claims.protected_until`` (day +
+        the team's days, none for 0) written in SQL: the day itself is
+        computed by the database, which saves reading the user's time zone
+        (the claim check stays one query)."""
         uid, now = self.env.uid, self.env.cr.now()
         ctes = [SQL("today AS (SELECT %s AS day)", self._stm_local_today())]
         claims, key_rows = [], []
@@ -171,21 +189,18 @@ class StmClaim(models.Model):
                 ACTIVE_KEY_CONFLICT,
             ),
         ]
-        self.env.cr.execute(
-            SQL(
-                "WITH %s SELECT 'claim', idx, id, NULL, NULL FROM claims "
-                "UNION ALL SELECT 'key', NULL, claim_id, key_type, key_value FROM keys",
-                SQL(", ").join(ctes),
-            ),
-            log_exceptions=False,
+        return SQL(
+            "WITH %s SELECT 'claim', idx, id, NULL, NULL FROM claims "
+            "UNION ALL SELECT 'key', NULL, claim_id, key_type, key_value FROM keys",
+            SQL(", ").join(ctes),
         )
-        # The claims' customer companies learn of them (their one2many may
-        # be cached empty, e.g. just created): dependents recompute right.
-        self.env["res.partner"].browse(
-            {values["partner_id"] for values in values_list if values["partner_id"]}
-        ).invalidate_recordset(["stm_claim_ids"])
+
+    @api.model
+    def _stm_link_inserted(self, groups, values_list, rows):
+        """Leads of the claims whose keys all went in are linked to them;
+        the groups that met a taken key come back as conflicts."""
         claim_of, inserted = {}, {}
-        for kind, index, record_id, key_type, key_value in self.env.cr.fetchall():
+        for kind, index, record_id, key_type, key_value in rows:
             if kind == "claim":
                 claim_of[index] = record_id
             else:

@@ -295,11 +295,8 @@ class StmComplaint(models.Model):
         third and every one after a review (调岗或离职)."""
         today = fields.Date.context_today(self)
         # One record per complaint, ever: upholding it again raises nothing.
-        raised = set(
-            self.env["stm.discipline"]
-            .sudo()
-            .search([("origin", "in", [f"stm.complaint:{c.id}" for c in self])])
-            .mapped("origin")
+        raised = self.env["stm.discipline"]._stm_raised(
+            f"stm.complaint:{c.id}" for c in self
         )
         counted = self.filtered(
             lambda c: c.target_employee_id and f"stm.complaint:{c.id}" not in raised

@@ -285,10 +285,8 @@ class StmCompliance(models.Model):
         origins = {
             s: f"stm.compliance:{s.user_id.id}:{s.failing_since}" for s in failing
         }
-        Discipline = self.env["stm.discipline"].sudo()
-        raised = defaultdict(set)
-        for record in Discipline.search([("origin", "in", list(origins.values()))]):
-            raised[record.origin].add(record.kind)
+        Discipline = self.env["stm.discipline"]
+        raised = Discipline._stm_raised(origins.values())
         to_create = []
         for snapshot, origin in origins.items():
             team = team_of.get(snapshot.user_id, snapshot.team_id)
@@ -325,8 +323,7 @@ class StmCompliance(models.Model):
                         ),
                     }
                 )
-        if to_create:
-            Discipline.with_context(mail_create_nolog=True).create(to_create)
+        Discipline._stm_raise(to_create)
 
 
 def _plain(value):

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -121,21 +123,34 @@ class StmDiscipline(models.Model):
             record.manager_id = leader or record.employee_id.parent_id.user_id
 
     @api.model
+    @api.model
+    def _stm_raised(self, origins):
+        """{origin: {kinds}} of the records already raised for ``origins``."""
+        raised = defaultdict(set)
+        for record in self.sudo().search_fetch(
+            [("origin", "in", list(origins))], ["origin", "kind"]
+        ):
+            raised[record.origin].add(record.kind)
+        return raised
+
+    @api.model
     def _stm_raise(self, values_list):
-        """Create the records the system raises (quotas, complaints, targets,
-        deadlines), skipping those already raised: one record per origin and
-        kind, the same rule as the unique constraint."""
+        """The one way the system raises records (quotas, complaints,
+        targets, deadlines): those already raised are skipped, one record per
+        origin and kind, the same rule as the unique constraint."""
         if not values_list:
             return self.browse()
-        Discipline = self.sudo().with_context(mail_create_nolog=True)
-        raised = {
-            (record.origin, record.kind)
-            for record in Discipline.search(
-                [("origin", "in", [vals["origin"] for vals in values_list])]
+        raised = self._stm_raised({vals["origin"] for vals in values_list})
+        return (
+            self.sudo()
+            .with_context(mail_create_nolog=True)
+            .create(
+                [
+                    vals
+                    for vals in values_list
+                    if vals["kind"] not in raised[vals["origin"]]
+                ]
             )
-        }
-        return Discipline.create(
-            [v for v in values_list if (v["origin"], v["kind"]) not in raised]
         )
 
     def _stm_guarded_fields(self):

@@ -237,6 +237,7 @@ class StmIncentiveStatement(models.Model):
         self.sudo()._stm_fill()
         return True
 
+    @api.readonly
     def action_open_deals(self):
         self.ensure_one()
         return {

@@ -41,6 +41,26 @@ def complaint_score(upheld_count, penalty=COMPLAINT_PENALTY):
     return float(max(0, 100 - penalty * max(upheld_count, 0)))
 
 
+def visits_target(per_30_days, days):
+    """Feedback visits expected over ``days`` days at a quota given per 30
+    days (a quarter of 91 days at 15 per 30 days: 45.5)."""
+    return round((per_30_days or 0) * days / 30.0, 1)
+
+
+def projects_target(per_year, period):
+    """Registered projects expected in a month, quarter, half or year at a
+    yearly quota."""
+    return round((per_year or 0) * PERIOD_MONTHS[period] / 12.0, 1)
+
+
+def compliance_rate(passed_days, checked_days):
+    """(actual %, target %) of the days in compliance among the days
+    checked; no day checked: nothing to meet (0 of 0)."""
+    if not checked_days:
+        return 0.0, 0.0
+    return round(100.0 * passed_days / checked_days, 1), 100.0
+
+
 def clamp_score(score):
     return min(max(score or 0.0, 0.0), 100.0)
 

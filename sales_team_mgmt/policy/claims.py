@@ -1,5 +1,5 @@
-"""Claim lifetime rules (DESIGN §2): protection window, expiry warnings, who may
-take a customer from the pool, and what a conflict does."""
+"""Claim lifetime rules (README, "Customer claim"): protection window, expiry
+warnings, who may take a customer from the pool, and what a conflict does."""
 
 from datetime import timedelta
 

@@ -112,14 +112,6 @@ def range_target(yearly, weights, first, last, joined_on=None, left_on=None):
     return round(total, 2)
 
 
-def period_target(yearly, weights, period, day, joined_on=None, left_on=None):
-    """The target of the month, quarter or year holding ``day``: the sum of
-    its months' shares, each for the part of the month spent in the team."""
-    return range_target(
-        yearly, weights, *period_bounds(period, day), joined_on, left_on
-    )
-
-
 def _attained(won, target):
     """Unrounded attainment in %: tiers and the bonus are decided on it, so
     that 99.999 % does not round into the next tier."""

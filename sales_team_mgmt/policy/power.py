@@ -1,6 +1,7 @@
-"""Decision power of the buying-centre roles (DESIGN §4) and who should win a
-claim dispute: the salesperson whose mapped contacts at the customer weigh the
-most; on a tie, the earliest claim."""
+"""Decision power of the buying-centre roles (the seven roles of seed 001:
+the decider weighs most) and who should win a claim dispute: the salesperson
+whose mapped contacts at the customer weigh the most; on a tie, the earliest
+claim."""
 
 ROLES = (
     "initiator",
