@@ -67,6 +67,7 @@ from . import stm_incentive_statement
 from . import stm_incentive_statement_line
 from . import stm_incentive_statement_prepare
 from . import stm_peer_review
+from . import stm_coaching_line_mixin
 from . import stm_coaching_plan
 from . import stm_coaching_goal
 from . import stm_coaching_session

@@ -53,12 +53,7 @@ class StmAppraisal(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     period = fields.Selection(
-        [
-            ("month", "Month"),
-            ("quarter", "Quarter"),
-            ("half", "Half-year"),
-            ("year", "Year"),
-        ],
+        appraisal_policy.PERIODS,
         required=True,
         default="quarter",
     )

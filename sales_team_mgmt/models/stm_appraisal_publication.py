@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..policy import appraisal as appraisal_policy
+
 
 class StmAppraisalPublication(models.Model):
     """A team's ranking for one appraisal period, published to its members
@@ -17,12 +19,7 @@ class StmAppraisalPublication(models.Model):
     team_id = fields.Many2one("crm.team", required=True, index=True, check_company=True)
     company_id = fields.Many2one("res.company", required=True)
     period = fields.Selection(
-        [
-            ("month", "Month"),
-            ("quarter", "Quarter"),
-            ("half", "Half-year"),
-            ("year", "Year"),
-        ],
+        appraisal_policy.PERIODS,
         required=True,
     )
     date_from = fields.Date(string="From", required=True)

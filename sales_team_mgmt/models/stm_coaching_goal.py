@@ -11,6 +11,7 @@ class StmCoachingGoal(models.Model):
     (or today), with the same definitions as the board."""
 
     _name = "stm.coaching.goal"
+    _inherit = ["stm.coaching.line.mixin"]
     _description = "Coaching Goal"
     _order = "plan_id, due_date, id"
     _check_company_auto = True
@@ -76,18 +77,3 @@ class StmCoachingGoal(models.Model):
         for goal in self:
             goal.actual = measured.get(goal, goal.manual_actual)
             goal.progress = voices.goal_progress(goal.actual, goal.target)
-
-    # The plan's coach, the managers and HR write them; the coachee reads.
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records.plan_id._stm_check_in_charge()
-        return records
-
-    def write(self, vals):
-        self.plan_id._stm_check_in_charge()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_in_charge(self):
-        self.plan_id._stm_check_in_charge()

@@ -34,12 +34,7 @@ class StmPeerReview(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     period = fields.Selection(
-        [
-            ("month", "Month"),
-            ("quarter", "Quarter"),
-            ("half", "Half-year"),
-            ("year", "Year"),
-        ],
+        appraisal_policy.PERIODS,
         required=True,
         default="quarter",
     )

@@ -17,6 +17,14 @@ DEFAULT_BOTTOM_RANK_COUNT = 1
 COMPLAINT_PENALTY = 25
 
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+# Appraisal periods as offered to users (appraisals, published rankings,
+# colleagues' ratings).
+PERIODS = [
+    ("month", "Month"),
+    ("quarter", "Quarter"),
+    ("half", "Half-year"),
+    ("year", "Year"),
+]
 
 
 def weights_ok(weights):
