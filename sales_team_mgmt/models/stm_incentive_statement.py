@@ -2,6 +2,22 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 # What mail and the chatter may still write on an approved statement.
+# What the daily preparation counts and writes on a statement.
+COUNTED_FIELDS = [
+    "count_from",
+    "count_to",
+    "won_amount",
+    "target_amount",
+    "attainment_pct",
+    "commission",
+    "adjustment_amount",
+    "adjustment_commission",
+    "bonus",
+    "allowances",
+    "total",
+    "effective_rate",
+]
+
 MAIL_FIELDS = {
     "message_main_attachment_id",
     "message_follower_ids",
@@ -144,21 +160,10 @@ class StmIncentiveStatement(models.Model):
                 "period",
                 "date_from",
                 "date_to",
-                "count_from",
-                "count_to",
                 "line_ids",
                 "deal_line_ids",
                 "adjustment_line_ids",
-                "won_amount",
-                "target_amount",
-                "attainment_pct",
-                "commission",
-                "adjustment_amount",
-                "adjustment_commission",
-                "bonus",
-                "allowances",
-                "total",
-                "effective_rate",
+                *COUNTED_FIELDS,
             ],
             button,
         )

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..policy import incentive
+from .stm_incentive_statement import COUNTED_FIELDS
 
 # Approved statements older than this are not looked at again.
 ADJUSTMENT_LOOKBACK_DAYS = 400
@@ -206,20 +207,7 @@ class StmIncentiveStatement(models.Model):
                 SQL(", ").join(rows),
             )
         )
-        fnames = [
-            "count_from",
-            "count_to",
-            "won_amount",
-            "target_amount",
-            "attainment_pct",
-            "commission",
-            "adjustment_amount",
-            "adjustment_commission",
-            "bonus",
-            "allowances",
-            "total",
-            "effective_rate",
-        ]
+        fnames = COUNTED_FIELDS
         self.invalidate_recordset(fnames)
         self.modified(fnames)
 
