@@ -21,6 +21,9 @@ from policy.keys import (
         ("深圳市騰飛科技有限公司\u3000", "深圳市腾飞科技"),
         ("深圳市腾飞科技股份有限公司", "深圳市腾飞科技"),
         ("深圳市腾飞科技有限责任公司", "深圳市腾飞科技"),
+        # Shortened the way people write it (found by the load run).
+        ("深圳市腾飞科技股份", "深圳市腾飞科技"),
+        ("深圳市騰飛科技股份 ", "深圳市腾飞科技"),
         ("  深圳市 腾飞科技（集团）有限公司 ", "深圳市腾飞科技"),
         ("Shenzhen Tengfei Technology Co., Ltd.", "shenzhentengfeitechnology"),
         ("SHENZHEN TENGFEI TECHNOLOGY CO LTD", "shenzhentengfeitechnology"),

@@ -182,12 +182,13 @@ class Salesperson(OdooLocustUser):
         if error and hot and kind == "clear error":
             message = (error.get("data") or {}).get("message", "")
             with open(REFUSALS, "a", encoding="utf-8") as log:
-                log.write(
-                    json.dumps(
-                        {"owner": hot["owner"], "message": message}, ensure_ascii=False
-                    )
-                    + "\n"
-                )
+                refusal = {
+                    "owner": hot["owner"],
+                    "partner_name": values["partner_name"],
+                    "phone": values["phone"],
+                    "message": message,
+                }
+                log.write(json.dumps(refusal, ensure_ascii=False) + "\n")
             name, kind = "create lead (hot customer, refused)", None
         self._fire(name, start, kind=kind)
 

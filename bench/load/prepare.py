@@ -38,6 +38,8 @@ def main(db, salespeople, out):
     env = open_env(db)
     random = rng(20261130)
     company_id = env.company.id
+    # A Chinese company: national phone numbers (0512-…) are read in China.
+    env.company.country_id = env.ref("base.cn")
     Users = env["res.users"].with_context(no_reset_password=True)
     group = env.ref("sales_team.group_sale_salesman")
     teams = env["crm.team"].create(

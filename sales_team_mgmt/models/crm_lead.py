@@ -365,11 +365,20 @@ class CrmLead(models.Model):
         """The current salesperson takes this customer from the pool."""
         user = self.env.user
         today = fields.Date.context_today(self)
+        # Two salespeople click Claim on the same card: the second one can no
+        # longer read the lead; he is told why, not refused access.
+        for lead in self.sudo().filtered(lambda lead: lead.stm_claim_state != "pool"):
+            raise UserError(
+                self.env._(
+                    "%(customer)s is no longer in the pool: %(owner)s has just "
+                    "claimed it.",
+                    customer=lead.stm_claim_id.name or lead.name,
+                    owner=lead.stm_claim_id.user_id.name or "—",
+                )
+            )
         self.check_access("read")
         for lead in self:
             claim = lead.sudo().stm_claim_id
-            if lead.stm_claim_state != "pool":
-                raise UserError(self.env._("%s is not in the pool.", lead.name))
             if claim.company_id not in self.env.companies:
                 raise UserError(
                     self.env._(

@@ -46,6 +46,7 @@ CHINESE_LEGAL_FORMS = (
     "集团",
     "公司",
 )
+SHORT_LEGAL_FORM = "股份"
 ENGLISH_LEGAL_FORMS = (
     r"s\.?\s?a\.?\s?r\.?\s?l",
     r"s\.?\s?r\.?\s?l",
@@ -160,6 +161,10 @@ def normalize_company_name(name):
     text = to_simplified(text)
     for word in CHINESE_LEGAL_FORMS:
         text = text.replace(word, " ")
+    # "某某股份" is how people shorten 某某股份有限公司 (股份 alone at the end).
+    text = text.rstrip()
+    if text.endswith(SHORT_LEGAL_FORM):
+        text = text[: -len(SHORT_LEGAL_FORM)]
     text = _ENGLISH_LEGAL_RE.sub(" ", text)
     text = _NOT_ALNUM_RE.sub("", text)
     return text if len(text) >= MIN_NAME_KEY_LENGTH else None

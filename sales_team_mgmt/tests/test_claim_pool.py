@@ -96,6 +96,13 @@ class TestClaimPool(StmCase):
         self.assertEqual(lead.stm_claim_id.user_id, self.rep_b)
         with self.assertRaises(UserError):
             self._lead(self.rep_a, partner_name="Omicron Tech")
+        # A colleague who clicked Claim on the same card a moment later can
+        # no longer read the lead: he is told who took it.
+        with (
+            freeze_time("2026-02-03"),
+            self.assertRaisesRegex(UserError, "Li Na has just claimed it"),
+        ):
+            lead.with_user(self.rep_c).action_stm_claim()
 
     def test_pinned_claim_never_expires(self):
         lead = self._claimed_lead()
