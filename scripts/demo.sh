@@ -10,8 +10,17 @@ require_postgres
 db=${DEMO_DB:-stm_demo}
 port=${DEMO_PORT:-8069}
 if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
+    # Installed add-ons are updated; one added since (e.g. the survey
+    # add-on) is installed. (-i on an installed add-on would reload its
+    # data as new and overwrite what the company changed.)
+    installed=$(psql -d "$db" -Atc "SELECT name FROM ir_module_module WHERE state = 'installed'")
+    missing=()
+    for addon in "${ADDONS[@]}"; do
+        grep -qx "$addon" <<<"$installed" || missing+=("$addon")
+    done
     echo "Updating $ADDONS_CSV in the existing database $db ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -u "$ADDONS_CSV" -i "$ADDONS_CSV" --stop-after-init --log-level=warn
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -u "$ADDONS_CSV" \
+        ${missing[@]:+-i "$(IFS=,; echo "${missing[*]}")"} --stop-after-init --log-level=warn
 else
     echo "Creating the demo database $db (a few minutes the first time) ..."
     odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDONS_CSV" --load-language=zh_CN,zh_TW \
