@@ -17,7 +17,11 @@ class CrmTeamMember(models.Model):
 
     _inherit = "crm.team.member"
 
-    crm_team_id = fields.Many2one(group_expand="_stm_expand_teams")
+    # The board's columns: the teams that have people (Odoo's own member
+    # views keep crm_team_id, which shows every team, empty ones included).
+    stm_board_team_id = fields.Many2one(
+        related="crm_team_id", string="Team", store=True, index=True
+    )
     stm_board_revenue = fields.Monetary(
         string="Won This Year",
         currency_field="stm_currency_id",
@@ -116,14 +120,6 @@ class CrmTeamMember(models.Model):
         compute="_compute_stm_board",
         help="Customers not followed up for the team's number of days.",
     )
-
-    @api.model
-    def _stm_expand_teams(self, teams, domain):
-        """Odoo shows every team as a column, empty ones too; the board (a
-        phone swipes through its columns) shows the teams with people."""
-        if self.env.context.get("stm_board"):
-            return teams
-        return self._read_group_expand_full(teams, domain)
 
     def _stm_board_companies(self):
         """The companies whose records the board counts: its teams'."""

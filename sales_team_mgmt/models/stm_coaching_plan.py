@@ -279,7 +279,15 @@ class StmCoachingPlan(models.Model):
         plans = self.sudo().search([("state", "=", "active")])
         mentees = self.env["crm.team.member"]._stm_mentees(today)
         users = plans.coachee_id | mentees.user_id
-        week = self._stm_week_summary(users, today)
+        # A team without a company counts its newcomer's own company.
+        companies = (
+            plans.company_id
+            | mentees.crm_team_id.company_id
+            | mentees.filtered(
+                lambda m: not m.crm_team_id.company_id
+            ).user_id.company_id
+        )
+        week = self._stm_week_summary(users, companies, today)
         for plan in plans:
             env = plan.coach_id._stm_env()
             count, customers = week[plan.coachee_id]
@@ -316,9 +324,9 @@ class StmCoachingPlan(models.Model):
         return True
 
     @api.model
-    def _stm_week_summary(self, users, today):
+    def _stm_week_summary(self, users, companies, today):
         """{user: (done visits in the 7 days before today, "customer, …")},
-        one grouped read."""
+        one grouped read, in ``companies``."""
         counts, names = defaultdict(int), defaultdict(list)
         end = fields.Datetime.to_datetime(today)
         for user, partner, count in (
@@ -327,6 +335,7 @@ class StmCoachingPlan(models.Model):
             ._read_group(
                 [
                     ("user_id", "in", users.ids),
+                    ("company_id", "in", companies.ids),
                     ("state", "=", "done"),
                     ("date", ">=", end - timedelta(days=7)),
                     ("date", "<", end),

@@ -198,6 +198,8 @@ class StmPeerReview(models.Model):
         reviews = self.sudo().search(
             [
                 ("ratee_id", "in", [user.id for user in users]),
+                # The teams asked for, hence their companies only.
+                ("team_id", "in", list({key[1].id for key in keys})),
                 ("date_from", "in", list({key[2] for key in keys})),
             ]
         )

@@ -74,6 +74,26 @@ class TestTeamBoard(StmCase):
         action = self.member_a.with_user(self.manager).action_stm_board_visits()
         self.assertEqual(self.env["stm.visit"].search(action["domain"]), visits)
 
+    def test_board_columns_are_the_teams_with_people(self):
+        empty = self.env["crm.team"].create({"name": "Empty (board)"})
+        Member = self.env["crm.team.member"].with_user(self.rep_a)
+        domain = [("user_id.active", "=", True)]
+
+        def columns(groupby, **context):
+            groups = Member.with_context(**context).web_read_group(
+                domain, ["user_id"], [groupby]
+            )["groups"]
+            return {group[groupby][0] for group in groups if group[groupby]}
+
+        board = columns("stm_board_team_id")
+        self.assertIn(self.team_block.id, board)
+        self.assertNotIn(empty.id, board)
+        # Odoo's own member views still show every team, and no context key
+        # a client sends changes either.
+        self.assertIn(empty.id, columns("crm_team_id"))
+        self.assertIn(empty.id, columns("crm_team_id", stm_board=True))
+        self.assertEqual(columns("stm_board_team_id", stm_board=False), board)
+
     def test_board_queries_do_not_grow_with_salespeople(self):
         counts = []
         for extra in (0, 6):
