@@ -263,11 +263,17 @@ class StmAppraisal(models.Model):
         check_client_values(self, vals_list, creating=True)
         self.browse()._stm_check_appraiser()
         Template = self.env["stm.appraisal.template"]
+        default = None  # searched once, when a record needs it
         for vals in vals_list:
             if not vals.get("line_ids"):
-                template = Template.browse(vals.get("template_id")) or Template.search(
-                    [("company_id", "in", [False, self.env.company.id])], limit=1
-                )
+                template = Template.browse(vals.get("template_id"))
+                if not template:
+                    if default is None:
+                        default = Template.search(
+                            [("company_id", "in", [False, self.env.company.id])],
+                            limit=1,
+                        )
+                    template = default
                 template._stm_check_usable()
                 vals["line_ids"] = self._stm_template_lines(template)
         records = super().create(vals_list)

@@ -76,20 +76,26 @@ class StmHandover(models.Model):
 
     @api.depends("line_ids.destination", "heir_id")
     def _compute_counts(self):
-        Claim = self.env["stm.claim"].sudo()
+        # One grouped count for every heir shown (a list of hand-overs too).
+        held_by = {}
+        if self.heir_id:
+            held_by = {
+                (user, company): count
+                for user, company, count in self.env["stm.claim"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("user_id", "in", self.heir_id.ids),
+                        ("company_id", "in", self.company_id.ids),
+                        ("state", "=", "active"),
+                    ],
+                    ["user_id", "company_id"],
+                    ["__count"],
+                )
+            }
         for handover in self:
             heir = handover.heir_id
-            held = (
-                Claim.search_count(
-                    [
-                        ("user_id", "=", heir.id),
-                        ("company_id", "=", handover.company_id.id),
-                        ("state", "=", "active"),
-                    ]
-                )
-                if heir
-                else 0
-            )
+            held = held_by.get((heir, handover.company_id), 0)
             limit = heir.sale_team_id.stm_max_active_claims if heir else 0
             __, over = claim_policy.handover_plan(
                 handover.line_ids.ids,
