@@ -1,4 +1,4 @@
-from . import stm_guarded_mixin
+from . import stm_access_mixin
 from . import ir_cron
 from . import stm_figures
 from . import res_users
@@ -41,7 +41,6 @@ from . import hr_employee
 from . import res_company
 from . import res_config_settings
 from . import crm_lead_marketing
-from . import crm_lead_guard
 from . import stm_appraisal_template
 from . import stm_appraisal_template_line
 from . import stm_appraisal

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..policy import relations
+from .stm_access_mixin import typed
 
 # Escalate only appointments still ahead or just started, not old ones.
 LOOKBACK = timedelta(hours=2)
@@ -14,10 +15,24 @@ class CalendarEvent(models.Model):
     """Appointment escalation (seed 002 §3): a salesperson who does not
     acknowledge an appointment's reminder within 10 minutes gets one SMS."""
 
-    _inherit = "calendar.event"
+    _name = "calendar.event"
+    _inherit = ["calendar.event", "stm.access.mixin"]
 
     stm_acknowledged_on = fields.Datetime(string="Acknowledged On", copy=False)
     stm_sms_sent_on = fields.Datetime(string="Reminder SMS Sent On", copy=False)
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_acknowledged_on": typed(),
+            "stm_sms_sent_on": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_stm_acknowledge": self.env._("the attendee the reminder is for"),
+        }
 
     def action_stm_acknowledge(self):
         if not self.env.su and self.filtered(

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from ..policy import claims as claim_policy
 from ..policy.keys import oversized
 from ..policy.power import role_map_completeness
+from .stm_access_mixin import action, system, typed
 
 # Identity facts a salesperson may fill in but not rewrite (seed 002 §4:
 # a made-up customer must not be quietly turned into a real one).
@@ -37,7 +38,8 @@ SIZE_CHECKED_FIELDS = ("partner_name", "contact_name", "email_from", "phone", "m
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "stm.access.mixin"]
 
     # Tracked so that every change of a registered fact shows in the chatter.
     contact_name = fields.Char(tracking=True)
@@ -71,7 +73,7 @@ class CrmLead(models.Model):
         store=True,
         index=True,
         # Written by the claim check together with the claim (no recompute,
-        # no read of the claim); clients cannot (stm.guarded.mixin).
+        # no read of the claim); clients cannot (stm.access.mixin).
         readonly=False,
     )
     stm_claim_user_id = fields.Many2one(
@@ -117,6 +119,73 @@ class CrmLead(models.Model):
         store=True,
         aggregator="avg",
     )
+
+    def _stm_access(self):
+        claim = action(
+            self.env._(
+                "the buttons Claim, Release to Pool and Settle, or a sales manager "
+                "assigning the lead to someone else"
+            )
+        )
+        # Identity facts: typed by the salesperson, then frozen (seed 002 §4:
+        # a made-up customer must not be quietly turned into a real one).
+        identity = typed(frozen="_stm_frozen_identity")
+        return {
+            **super()._stm_access(),
+            **dict.fromkeys(LOCKED_FIELDS, identity),
+            "partner_id": identity,
+            "stm_claim_id": claim,
+            "stm_claim_state": claim,
+            "stm_claim_user_id": claim,
+            "stm_claim_protected_until": claim,
+            "stm_pool_team_id": claim,
+            # Their records keep their own rules.
+            "stm_alarm_ids": typed(),
+            "stm_buying_role_ids": typed(),
+            "stm_role_map_completeness": system(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_stm_claim": self.env._("a salesperson, on a pool lead"),
+            "action_stm_open_alarm": self.env._("who reads the lead"),
+            "action_stm_view_alarms": self.env._("who reads the lead"),
+            "action_stm_log_visit": self.env._("who reads the lead"),
+            "action_stm_register_project": self.env._(
+                "the lead's salesperson or a sales manager"
+            ),
+            "action_stm_view_visits": self.env._("who reads the record"),
+        }
+
+    def _stm_frozen_identity(self, fname, value=None):
+        """Leads whose registered ``fname`` would change (when deleting: any
+        identity field with a value): only a sales manager may do that."""
+        if self._stm_is_manager():
+            return self.browse(), ""
+        if not fname:
+            frozen = self.filtered(lambda lead: any(lead[f] for f in LOCKED_FIELDS))
+        elif fname == "partner_id":
+            # The customer of a claimed lead is part of its identity.
+            frozen = self.filtered(
+                lambda lead: (
+                    lead.stm_claim_id
+                    and lead.partner_id
+                    and lead.partner_id.id != (value or False)
+                )
+            )
+        else:
+            field = self._fields[fname]
+            frozen = self.filtered(
+                lambda lead: (
+                    lead[fname]
+                    and (lead[fname].id if field.type == "many2one" else lead[fname])
+                    != (value or False)
+                )
+            )
+        return frozen, self.env._(
+            "it was registered so, and only a sales manager can change it."
+        )
 
     @api.depends("stm_claim_id.state", "stm_claim_id.has_open_dispute")
     def _compute_stm_claim_state(self):
@@ -206,7 +275,6 @@ class CrmLead(models.Model):
             # only: a client's context grants nothing).
             return super().write(vals)
         self._stm_check_sizes([vals])
-        self._stm_check_locked_fields(vals)
         if "active" in vals:
             self._stm_check_pool_archive()
             if not vals["active"]:
@@ -261,31 +329,6 @@ class CrmLead(models.Model):
                         limit=256,
                     )
                 )
-
-    def _stm_check_locked_fields(self, vals):
-        locked = [fname for fname in LOCKED_FIELDS if fname in vals]
-        if (not locked and "partner_id" not in vals) or self._stm_is_manager():
-            return
-        for lead in self:
-            # The customer of a claimed lead is part of its identity.
-            fnames = locked + ["partner_id"] * bool(
-                "partner_id" in vals and lead.stm_claim_id
-            )
-            for fname in fnames:
-                field = self._fields[fname]
-                old = lead[fname]
-                old_value = old.id if field.type == "many2one" else old
-                new_value = vals[fname] or False
-                if old_value and old_value != new_value:
-                    raise UserError(
-                        self.env._(
-                            "%(field)s of %(lead)s was registered as “%(value)s” and "
-                            "only a sales manager can change it.",
-                            field=field.get_description(self.env)["string"],
-                            lead=lead.name,
-                            value=old.display_name if field.type == "many2one" else old,
-                        )
-                    )
 
     def _stm_check_may_abandon(self):
         """Lost, archived or released: only after a difficulty alarm closed

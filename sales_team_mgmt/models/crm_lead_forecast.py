@@ -2,6 +2,7 @@ from odoo import api, fields, models
 
 from ..policy import forecast
 from ..policy.forecast import SEVEN_STAGES, diagnose_funnel
+from .stm_access_mixin import system
 
 
 class CrmLead(models.Model):
@@ -24,6 +25,13 @@ class CrmLead(models.Model):
         help="Expected revenue × the opportunity's probability (its stage's in "
         "teams where the probability follows the stage).",
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_stage_probability": system(),
+            "stm_weighted_revenue": system(),
+        }
 
     @api.depends(
         "expected_revenue", "probability", "stage_id.stm_probability", "stage_id.is_won"

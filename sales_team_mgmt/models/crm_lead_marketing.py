@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .stm_access_mixin import action, typed
+
 
 class CrmLead(models.Model):
     """Marketing hand-over (seed 001): leads found by marketing wait
@@ -29,6 +31,15 @@ class CrmLead(models.Model):
         search="_search_stm_handover_pending",
     )
 
+    def _stm_access(self):
+        handover = action(self.env._("a sales manager's assignment of the lead"))
+        return {
+            **super()._stm_access(),
+            "stm_marketing_user_id": handover,
+            "stm_handed_over_on": handover,
+            "stm_research_kind": typed(),
+        }
+
     @api.depends("stm_marketing_user_id", "user_id")
     def _compute_stm_handover_pending(self):
         for lead in self:
@@ -47,19 +58,25 @@ class CrmLead(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         user = self.env.user
-        if (
+        marketing = (
             not self.env.su
             and user.has_group("sales_team_mgmt.group_stm_marketing")
             and not user.has_group("sales_team.group_sale_manager")
-        ):
+        )
+        if marketing:
+            # Leads from marketing wait in the queue for a sales manager.
             for vals in vals_list:
-                vals.update(
-                    stm_marketing_user_id=user.id,
-                    stm_handed_over_on=fields.Date.context_today(self),
-                    user_id=False,
-                    stm_self_developed=False,
-                )
-        return super().create(vals_list)
+                vals["user_id"] = False
+        leads = super().create(vals_list)
+        if marketing:
+            leads.sudo().write(
+                {
+                    "stm_marketing_user_id": user.id,
+                    "stm_handed_over_on": fields.Date.context_today(self),
+                    "stm_self_developed": False,
+                }
+            )
+        return leads
 
     def write(self, vals):
         if vals.get("user_id") and not self.env["res.users"]._stm_is_sales_manager():

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import html2plaintext
 
+from .stm_access_mixin import action, system, typed
+
 DOSSIER_TEXT_FIELDS = (
     "stm_background",
     "stm_org_structure",
@@ -59,6 +61,26 @@ class CrmLead(models.Model):
         compute="_compute_stm_dossier_state",
         search="_search_stm_dossier_state",
     )
+
+    def _stm_access(self):
+        manager = "sales_team.group_sale_manager"
+        project = action(self.env._("the Register Project button"), by=manager)
+        return {
+            **super()._stm_access(),
+            "stm_registered": project,
+            "stm_registered_on": project,
+            "stm_self_developed": action(
+                self.env._("a sales manager's assignment of the lead"), by=manager
+            ),
+            "stm_background": typed(),
+            "stm_org_structure": typed(),
+            "stm_entry_point": typed(),
+            "stm_competitor_analysis": typed(),
+            "stm_progress_ids": typed(),
+            "stm_visit_ids": typed(),
+            "stm_dossier_deadline": system(),
+            "stm_dossier_complete": system(),
+        }
 
     def _compute_stm_visit_count(self):
         counts = self.env["stm.visit"]._stm_counts("lead_id", self)

@@ -1,8 +1,11 @@
 from odoo import api, fields, models
 
+from .stm_access_mixin import typed
+
 
 class CrmStage(models.Model):
-    _inherit = "crm.stage"
+    _name = "crm.stage"
+    _inherit = ["crm.stage", "stm.access.mixin"]
 
     stm_probability = fields.Float(
         string="Stage Probability (%)",
@@ -18,6 +21,12 @@ class CrmStage(models.Model):
             "A stage probability lies between 0 and 100 %.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_probability": typed(),
+        }
 
     @api.model
     def _stm_probability_of(self, stage):

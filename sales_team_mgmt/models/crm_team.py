@@ -4,6 +4,7 @@ from odoo.exceptions import ValidationError
 from ..policy import appraisal as appraisal_policy
 from ..policy import claims as claim_policy
 from ..policy import quota
+from .stm_access_mixin import typed
 
 MAX_SETTING = 100_000
 STM_INTEGER_SETTINGS = (
@@ -25,7 +26,8 @@ STM_INTEGER_SETTINGS = (
 
 
 class CrmTeam(models.Model):
-    _inherit = "crm.team"
+    _name = "crm.team"
+    _inherit = ["crm.team", "stm.access.mixin"]
 
     stm_claim_protection_days = fields.Integer(
         string="Claim Protection (days)",
@@ -157,6 +159,33 @@ class CrmTeam(models.Model):
             "Quotas cannot be negative, deadlines must be positive.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_claim_protection_days": typed(),
+            "stm_claim_warning_days": typed(),
+            "stm_claim_conflict_mode": typed(),
+            "stm_max_active_claims": typed(),
+            "stm_reclaim_cooldown_days": typed(),
+            "stm_visit_backdate_days": typed(),
+            "stm_min_weekly_visits_per_customer": typed(),
+            "stm_min_feedback_visits_30d": typed(),
+            "stm_min_registered_projects_year": typed(),
+            "stm_dossier_deadline_months": typed(),
+            "stm_compliance_warning_days": typed(),
+            "stm_compliance_review_days": typed(),
+            "stm_bottom_rank_count": typed(),
+            "stm_probability_from_stage": typed(),
+            "stm_min_effective_opportunities": typed(),
+            "stm_forecast_day": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_stm_apply_seven_stages": self.env._("a sales manager"),
+        }
 
     @api.constrains(*STM_INTEGER_SETTINGS)
     def _check_stm_settings_range(self):

@@ -1,6 +1,7 @@
 from odoo import fields, models
 
 from ..policy import geo
+from .stm_access_mixin import typed
 
 
 class CrmTeam(models.Model):
@@ -40,3 +41,12 @@ class CrmTeam(models.Model):
             "Check-in settings: a radius up to 100 km, minutes up to a day.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_checkin_required": typed(),
+            "stm_checkin_radius": typed(),
+            "stm_visit_min_minutes": typed(),
+            "stm_checkin_late_minutes": typed(),
+        }

@@ -2,6 +2,8 @@ from markupsafe import Markup, escape
 
 from odoo import Command, fields, models
 
+from .stm_access_mixin import typed
+
 
 class CrmTeam(models.Model):
     """The team's Discuss channel, where its honours are announced."""
@@ -9,6 +11,12 @@ class CrmTeam(models.Model):
     _inherit = "crm.team"
 
     stm_honour_ids = fields.One2many("stm.honour", "team_id", string="Honours")
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_honour_ids": typed(),
+        }
 
     def _stm_channel(self):
         """The team's channel, created with its members the first time."""

@@ -4,10 +4,12 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..policy import incentive
+from .stm_access_mixin import typed
 
 
 class CrmTeamMember(models.Model):
-    _inherit = "crm.team.member"
+    _name = "crm.team.member"
+    _inherit = ["crm.team.member", "stm.access.mixin"]
 
     stm_revenue_target = fields.Monetary(
         string="Yearly Revenue Target",
@@ -48,6 +50,16 @@ class CrmTeamMember(models.Model):
             "A revenue target cannot be negative.",
         ),
     ]
+
+    def _stm_access(self):
+        sales = "sales_team.group_sale_salesman"
+        return {
+            **super()._stm_access(),
+            "stm_revenue_target": typed(read=sales),
+            "stm_joined_on": typed(),
+            "stm_left_on": typed(),
+            "stm_mentor_id": typed(),
+        }
 
     @api.constrains("stm_joined_on", "stm_left_on")
     def _check_stm_membership_dates(self):

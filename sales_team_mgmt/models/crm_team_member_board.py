@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 from ..policy import appraisal as appraisal_policy
 from ..policy import incentive
+from .stm_access_mixin import system
 
 
 class CrmTeamMember(models.Model):
@@ -121,6 +122,58 @@ class CrmTeamMember(models.Model):
         help="Customers not followed up for the team's number of days.",
     )
 
+    def _stm_access(self):
+        # The board is the sales force's: figures for sales, the discipline
+        # side (compliance, failing days, disputes, alarms, customers at risk)
+        # for the person and those in charge of him, blanked otherwise.
+        board = system(read="sales_team.group_sale_salesman")
+        return {
+            **super()._stm_access(),
+            "stm_board_at_risk": board,
+            "stm_board_alarms": board,
+            "stm_board_disputes": board,
+            "stm_board_failing_days": board,
+            "stm_board_compliance": board,
+            "stm_board_projects_quota": board,
+            "stm_board_projects_12m": board,
+            "stm_board_visits_quota": board,
+            "stm_board_visits_30d": board,
+            "stm_board_is_mine": board,
+            "stm_board_mentor_id": board,
+            "stm_board_honour_ids": board,
+            "stm_board_rank": board,
+            "stm_board_pct_quarter": board,
+            "stm_board_target_quarter": board,
+            "stm_board_won_quarter": board,
+            "stm_board_pct_month": board,
+            "stm_board_target_month": board,
+            "stm_board_won_month": board,
+            "stm_board_target_year": board,
+            "stm_board_revenue_pct": board,
+            "stm_board_revenue": board,
+            "stm_board_team_id": system(),
+        }
+
+    def _stm_actions(self):
+        # The records behind a card open for whoever may read them (others
+        # see no figures to open).
+        opens = self.env._("the salesperson, his team leader and sales admins")
+        return {
+            **super()._stm_actions(),
+            **dict.fromkeys(
+                (
+                    "action_stm_board_alarms",
+                    "action_stm_board_at_risk",
+                    "action_stm_board_compliance",
+                    "action_stm_board_disputes",
+                    "action_stm_board_projects",
+                    "action_stm_board_revenue",
+                    "action_stm_board_visits",
+                ),
+                opens,
+            ),
+        }
+
     def _stm_board_companies(self):
         """The companies whose records the board counts: its teams'."""
         companies = self.crm_team_id.company_id
@@ -204,16 +257,18 @@ class CrmTeamMember(models.Model):
             )
             member.stm_board_visits_30d = visits.get(user, 0)
             member.stm_board_projects_12m = projects.get(user, 0)
-            member.stm_board_at_risk = at_risk.get(user, 0)
             member._stm_board_set_discipline(
                 sees_discipline[member],
                 latest.get(user.id, (None, None)),
                 today,
                 disputes.get(user, 0),
                 alarms.get(user, 0),
+                at_risk.get(user, 0),
             )
 
-    def _stm_board_set_discipline(self, visible, latest, today, disputes, alarms):
+    def _stm_board_set_discipline(
+        self, visible, latest, today, disputes, alarms, at_risk
+    ):
         """The card's discipline side: shown to the person and those in
         charge of him only (``visible``); ``latest`` is the last daily
         check's (day, failing since)."""
@@ -222,6 +277,7 @@ class CrmTeamMember(models.Model):
             self.stm_board_failing_days = 0
             self.stm_board_disputes = 0
             self.stm_board_alarms = 0
+            self.stm_board_at_risk = 0
             return
         checked_on, failing_since = latest
         if not checked_on:
@@ -233,6 +289,7 @@ class CrmTeamMember(models.Model):
         )
         self.stm_board_disputes = disputes
         self.stm_board_alarms = alarms
+        self.stm_board_at_risk = at_risk
 
     def _stm_board_watch_counts(self, users, companies):
         """({user: open disputes}, {user: open alarms}, {user: customers at

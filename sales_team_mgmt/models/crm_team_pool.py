@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..policy import claims as claim_policy
+from .stm_access_mixin import typed
 
 
 class CrmTeam(models.Model):
@@ -71,6 +72,20 @@ class CrmTeam(models.Model):
             "Days and limits of the pool lie between 0 and 3650 (ten years).",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_protection_days_a": typed(),
+            "stm_protection_days_b": typed(),
+            "stm_protection_days_c": typed(),
+            "stm_followup_owner_days": typed(),
+            "stm_followup_manager_days": typed(),
+            "stm_followup_risk_days": typed(),
+            "stm_pool_daily_limit": typed(),
+            "stm_pool_scope": typed(),
+            "stm_team_pool_days": typed(),
+        }
 
     @api.constrains(
         "stm_followup_owner_days", "stm_followup_manager_days", "stm_followup_risk_days"

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..policy import incentive
+from .stm_access_mixin import typed
 
 WEIGHT_FIELDS = tuple(f"stm_weight_{month:02d}" for month in range(1, 13))
 
@@ -113,6 +114,15 @@ class CrmTeam(models.Model):
             "Newcomers are counted over 0 to 120 months.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_target_split": typed(),
+            "stm_public_ranking": typed(),
+            "stm_newcomer_months": typed(),
+            "stm_channel_id": typed(),
+        }
 
     @api.constrains("stm_target_split", *WEIGHT_FIELDS)
     def _check_stm_weights(self):

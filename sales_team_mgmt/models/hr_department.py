@@ -2,10 +2,12 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..policy import escalation
+from .stm_access_mixin import typed
 
 
 class HrDepartment(models.Model):
-    _inherit = "hr.department"
+    _name = "hr.department"
+    _inherit = ["hr.department", "stm.access.mixin"]
 
     stm_service = fields.Selection(
         [
@@ -36,6 +38,13 @@ class HrDepartment(models.Model):
             "A complaint deadline cannot be negative.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_service": typed(),
+            "stm_complaint_sla_days": typed(),
+        }
 
     @api.constrains("stm_complaint_sla_days")
     def _check_stm_complaint_sla_days(self):

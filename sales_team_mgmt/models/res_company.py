@@ -1,10 +1,12 @@
 from odoo import fields, models
 
 from ..policy import marketing, relations
+from .stm_access_mixin import typed
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "stm.access.mixin"]
 
     stm_marketing_research_quota = fields.Integer(
         string="Research Leads per 12 Months",
@@ -46,3 +48,16 @@ class ResCompany(models.Model):
             "Sales team settings cannot be negative.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_marketing_research_quota": typed(),
+            "stm_marketing_product_quota": typed(),
+            "stm_class_a_revenue": typed(),
+            "stm_class_a_orders": typed(),
+            "stm_class_b_revenue": typed(),
+            "stm_class_b_orders": typed(),
+            "stm_key_date_notice_days": typed(),
+            "stm_appointment_ack_minutes": typed(),
+        }

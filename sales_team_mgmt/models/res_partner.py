@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..policy.keys import MAX_IDENTITY_LENGTH, identity_keys, oversized
-from .stm_guarded_mixin import check_client_values
+from .stm_access_mixin import system
 
 # What makes a customer company "this customer": filled in by anyone,
 # changed or cleared only by a sales manager once the company is claimed.
@@ -12,7 +12,8 @@ SIZE_CHECKED_FIELDS = ("name", "phone", "mobile", "email", "vat", "ref")
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "stm.access.mixin"]
 
     stm_claim_ids = fields.One2many("stm.claim", "partner_id", string="Customer Claims")
     stm_visit_count = fields.Integer(
@@ -42,20 +43,23 @@ class ResPartner(models.Model):
     # ORM
     # ------------------------------------------------------------------
 
-    # What a client sends is checked (see stm.guarded.mixin); no partner
+    # What a client sends is checked (see stm.access.mixin); no partner
     # field is a workflow field.
-    def _stm_guarded_fields(self):
-        return {}
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_claim_ids": system(),
+        }
 
-    def _stm_guard_exempt_fields(self):
-        return set()
-
-    def _stm_guard_create_fields(self):
-        return set()
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_stm_log_visit": self.env._("a salesperson"),
+            "action_stm_view_visits": self.env._("who reads the record"),
+        }
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_client_values(self, vals_list, creating=True)
         # Refused up front: a 1 MB value would otherwise reach the database's
         # indexes and fail there with a server error.
         for vals in vals_list:
@@ -67,7 +71,6 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
-        check_client_values(self, [vals])
         self._stm_check_sizes(vals)
         identity = set(IDENTITY_FIELDS).intersection(vals)
         if not identity and "user_id" not in vals:

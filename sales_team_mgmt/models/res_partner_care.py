@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from ..policy import relations
+from .stm_access_mixin import system, typed
 
 CLASSES = [("a", "A: Important"), ("b", "B: General"), ("c", "C: Potential")]
 
@@ -61,6 +62,25 @@ class ResPartner(models.Model):
     stm_referral_ids = fields.One2many(
         "res.partner", "stm_referred_by_id", string="Referrals"
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_customer_class_suggested": system(),
+            "stm_customer_class_manual": typed(
+                by="sales_team_mgmt.group_stm_sales_admin"
+            ),
+            "stm_customer_class": system(),
+            "stm_revisit_interval_days": typed(),
+            "stm_last_visit_on": system(),
+            "stm_next_revisit_on": system(),
+            "stm_revisit_reminded_for": system(),
+            "stm_key_date": typed(),
+            "stm_key_date_label": typed(),
+            "stm_key_date_reminded_year": system(),
+            "stm_referred_by_id": typed(),
+            "stm_referral_ids": system(),
+        }
 
     @api.constrains("stm_revisit_interval_days")
     def _check_stm_revisit_interval_days(self):

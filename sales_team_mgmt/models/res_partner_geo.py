@@ -3,6 +3,7 @@ import logging
 from odoo import fields, models
 
 from ..policy import geo
+from .stm_access_mixin import typed
 
 _logger = logging.getLogger(__name__)
 
@@ -25,6 +26,12 @@ class ResPartner(models.Model):
         help="Which map the latitude and longitude were copied from: maps in "
         "China shift positions by 100–700 m; visits compare them in WGS-84.",
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_coord_system": typed(),
+        }
 
     def _stm_wgs84_position(self, geocode=False):
         """(latitude, longitude) of the customer company in WGS-84, or None;

@@ -6,7 +6,7 @@ from odoo.osv import expression
 
 from ..policy import appraisal as appraisal_policy
 from ..policy import quota
-from .stm_guarded_mixin import check_client_values
+from .stm_access_mixin import action, system, typed
 
 # What the appraised salesperson may write on their own, published appraisal.
 EMPLOYEE_FIELDS = {"employee_comment"}
@@ -20,7 +20,7 @@ class StmAppraisal(models.Model):
 
     _name = "stm.appraisal"
     _description = "Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _order = "date_from desc, team_id, rank_in_team, id"
     _check_company_auto = True
     _rec_names_search = ["user_id.name", "employee_id.name"]
@@ -241,26 +241,52 @@ class StmAppraisal(models.Model):
             for line in template.line_ids
         ]
 
-    def _stm_guarded_fields(self):
-        steps = self.env._(
-            "the buttons Fill from the Records, Start Review, Plan Interview, "
-            "Publish and Back to Draft"
+    def _stm_access(self):
+        steps = action(
+            self.env._(
+                "the buttons Fill from the Records, Start Review, Plan Interview, "
+                "Publish and Back to Draft"
+            )
         )
-        return dict.fromkeys(
-            (
-                "state",
-                "rank_in_team",
-                "team_size",
-                "is_bottom",
-                "kpis_filled_on",
-                "interview_event_id",
-            ),
-            steps,
-        )
+        return {
+            **super()._stm_access(),
+            "user_id": typed(),
+            "employee_id": typed(),
+            "team_id": typed(),
+            "company_id": typed(),
+            "period": typed(),
+            "date_from": typed(),
+            "date_to": typed(),
+            "template_id": typed(),
+            "line_ids": typed(),
+            "total_score": system(),
+            "grade": system(),
+            "state": steps,
+            "manager_feedback": typed(),
+            "improvement_plan": typed(),
+            "employee_comment": typed(),
+            "rank_in_team": steps,
+            "team_size": steps,
+            "is_bottom": steps,
+            "kpis_filled_on": steps,
+            "interview_on": typed(),
+            "interview_event_id": steps,
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_done": self.env._("the appraiser (sales manager)"),
+            "action_fill_kpis": self.env._("the appraiser (sales manager)"),
+            "action_publish_ranking": self.env._("a sales manager"),
+            "action_reset_draft": self.env._("the appraiser (sales manager)"),
+            "action_stm_coaching_plan": self.env._("a sales manager or HR"),
+            "action_to_interview": self.env._("the appraiser (sales manager)"),
+            "action_to_review": self.env._("the appraiser (sales manager)"),
+        }
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_client_values(self, vals_list, creating=True)
         self.browse()._stm_check_appraiser()
         Template = self.env["stm.appraisal.template"]
         default = None  # searched once, when a record needs it

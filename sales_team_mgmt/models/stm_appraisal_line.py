@@ -1,12 +1,13 @@
 from odoo import api, fields, models
 
 from ..policy import appraisal as appraisal_policy
+from .stm_access_mixin import system, typed
 from .stm_appraisal_template_line import KPI_SOURCES
 
 
 class StmAppraisalLine(models.Model):
     _name = "stm.appraisal.line"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Appraisal Criterion Score"
     _order = "sequence, id"
 
@@ -44,6 +45,22 @@ class StmAppraisalLine(models.Model):
         ),
         ("weight_positive", "CHECK(weight >= 0)", "A weight cannot be negative."),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "appraisal_id": typed(),
+            "company_id": system(),
+            "sequence": typed(),
+            "name": typed(),
+            "weight": typed(),
+            "kpi": typed(),
+            "target": typed(),
+            "actual": typed(),
+            "score": typed(),
+            "counted": typed(),
+            "source": typed(),
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

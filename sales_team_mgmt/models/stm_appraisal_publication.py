@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from ..policy import appraisal as appraisal_policy
+from .stm_access_mixin import typed
 
 
 class StmAppraisalPublication(models.Model):
@@ -11,7 +12,7 @@ class StmAppraisalPublication(models.Model):
 
     _name = "stm.appraisal.publication"
     _description = "Published Appraisal Ranking"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "stm.access.mixin"]
     _order = "date_from desc, team_id, id"
     _check_company_auto = True
 
@@ -41,6 +42,20 @@ class StmAppraisalPublication(models.Model):
             "A team's ranking is published once per period.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "team_id": typed(),
+            "company_id": typed(),
+            "period": typed(),
+            "date_from": typed(),
+            "date_to": typed(),
+            "template_id": typed(),
+            "line_ids": typed(),
+            "published_by_id": typed(),
+            "published_on": typed(),
+        }
 
     @api.depends("team_id", "date_from", "date_to")
     def _compute_name(self):

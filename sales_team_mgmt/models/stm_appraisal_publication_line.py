@@ -1,10 +1,13 @@
 from odoo import fields, models
 
+from .stm_access_mixin import system, typed
+
 
 class StmAppraisalPublicationLine(models.Model):
     """One place of a published ranking: what the whole team may read."""
 
     _name = "stm.appraisal.publication.line"
+    _inherit = ["stm.access.mixin"]
     _description = "Published Ranking Line"
     _order = "publication_id, rank, id"
     _check_company_auto = True
@@ -24,3 +27,14 @@ class StmAppraisalPublicationLine(models.Model):
             ("fail", "Fail"),
         ]
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "publication_id": typed(),
+            "company_id": system(),
+            "rank": typed(),
+            "user_id": typed(),
+            "total_score": typed(),
+            "grade": typed(),
+        }

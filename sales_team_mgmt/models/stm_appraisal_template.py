@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..policy import appraisal as appraisal_policy
+from .stm_access_mixin import typed
 
 
 class StmAppraisalTemplate(models.Model):
@@ -9,7 +10,7 @@ class StmAppraisalTemplate(models.Model):
     teamwork 20, innovation 20, professional skills 10, leadership 10)."""
 
     _name = "stm.appraisal.template"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Appraisal Template"
     _order = "sequence, id"
     _check_company_auto = True
@@ -31,6 +32,19 @@ class StmAppraisalTemplate(models.Model):
     pass_min = fields.Float(
         string="Pass from", default=appraisal_policy.DEFAULT_PASS_MIN
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "name": typed(),
+            "sequence": typed(),
+            "active": typed(),
+            "company_id": typed(),
+            "line_ids": typed(),
+            "excellent_min": typed(),
+            "good_min": typed(),
+            "pass_min": typed(),
+        }
 
     @api.depends("line_ids.weight")
     def _compute_total_weight(self):

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .stm_access_mixin import system, typed
+
 KPI_SOURCES = [
     ("manual", "Scored by the Manager"),
     ("revenue", "Won Revenue vs Target"),
@@ -13,7 +15,7 @@ KPI_SOURCES = [
 
 class StmAppraisalTemplateLine(models.Model):
     _name = "stm.appraisal.template.line"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Appraisal Criterion"
     _order = "sequence, id"
 
@@ -33,3 +35,14 @@ class StmAppraisalTemplateLine(models.Model):
         "projects, won deals, compliance, complaints and colleagues' ratings "
         "(at least 3, or the criterion is left out of the total).",
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "template_id": typed(),
+            "company_id": system(),
+            "sequence": typed(),
+            "name": typed(),
+            "weight": typed(),
+            "source": typed(),
+        }

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from ..policy.power import ROLES
+from .stm_access_mixin import system, typed
 
 ROLE_LABELS = {
     "initiator": "Initiator",
@@ -17,7 +18,7 @@ class StmBuyingRole(models.Model):
     """One contact's place in the customer's buying centre (七类角色图)."""
 
     _name = "stm.buying.role"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Buying Role"
     _order = "lead_id, role, id"
     _check_company_auto = True
@@ -69,6 +70,19 @@ class StmBuyingRole(models.Model):
             "This contact already has this role on the lead.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "lead_id": typed(),
+            "partner_id": typed(),
+            "role": typed(),
+            "attitude": typed(),
+            "influence": typed(),
+            "notes": typed(),
+            "last_contact_on": typed(),
+            "company_id": system(),
+        }
 
     @api.depends("partner_id", "role")
     def _compute_display_name(self):

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..policy import claims as claim_policy
+from .stm_access_mixin import action, system, typed
 
 
 class StmClaim(models.Model):
@@ -11,7 +12,7 @@ class StmClaim(models.Model):
 
     _name = "stm.claim"
     _description = "Customer Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _order = "claimed_on desc, id desc"
     _check_company_auto = True
 
@@ -141,27 +142,42 @@ class StmClaim(models.Model):
             customer_class, team._stm_protection_by_class(), default
         )
 
-    def _stm_guarded_fields(self):
-        steps = self.env._(
-            "the buttons Claim, Release to Pool, Pin and Unpin, or a sales "
-            "manager assigning its leads to someone else"
+    def _stm_access(self):
+        steps = action(
+            self.env._(
+                "the buttons Claim, Release to Pool, Pin and Unpin, or a sales "
+                "manager assigning its leads to someone else"
+            )
         )
-        return dict.fromkeys(
-            (
-                "user_id",
-                "team_id",
-                "company_id",
-                "partner_id",
-                "state",
-                "claimed_on",
-                "last_followup_on",
-                "pinned",
-                "expiry_warned",
-                "last_owner_id",
-                "released_on",
-            ),
-            steps,
-        )
+        return {
+            **super()._stm_access(),
+            "name": typed(),
+            "user_id": steps,
+            "team_id": steps,
+            "company_id": steps,
+            "partner_id": steps,
+            "lead_ids": system(),
+            "key_ids": system(),
+            "state": steps,
+            "claimed_on": steps,
+            "last_followup_on": steps,
+            "protected_until": system(),
+            "pinned": steps,
+            "expiry_warned": steps,
+            "last_owner_id": steps,
+            "released_on": steps,
+            "holder_dispute_ids": system(),
+            "rival_dispute_ids": system(),
+            "has_open_dispute": system(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_pin": self.env._("a sales manager"),
+            "action_release": self.env._("the owner or a sales manager"),
+            "action_unpin": self.env._("a sales manager"),
+        }
 
     def _compute_display_name(self):
         for claim in self:

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..policy.power import suggest_winner
+from .stm_access_mixin import action, system
 
 
 class StmClaimDispute(models.Model):
@@ -10,7 +11,7 @@ class StmClaimDispute(models.Model):
 
     _name = "stm.claim.dispute"
     _description = "Customer Claim Dispute"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _order = "state, create_date desc, id desc"
     _check_company_auto = True
 
@@ -105,25 +106,32 @@ class StmClaimDispute(models.Model):
             ]
             dispute.suggested_user_id = suggest_winner(candidates)
 
-    def _stm_guarded_fields(self):
-        resolve = self.env._("the Settle button")
-        return dict.fromkeys(
-            (
-                "claim_id",
-                "rival_claim_id",
-                "lead_id",
-                "state",
-                "winner_user_id",
-                "resolved_on",
-            ),
-            resolve,
-        )
+    def _stm_access(self):
+        settle = action(self.env._("the Settle button"))
+        return {
+            **super()._stm_access(),
+            "name": system(),
+            "claim_id": settle,
+            "rival_claim_id": settle,
+            "lead_id": settle,
+            "holder_user_id": system(),
+            "rival_user_id": system(),
+            "company_id": system(),
+            "manager_id": system(),
+            "state": settle,
+            "winner_user_id": action(settle.buttons, by="_stm_decides"),
+            "resolved_on": settle,
+        }
 
-    def _stm_guard_exempt_fields(self):
-        # The team's leader picks the winner, then presses Settle.
-        if self.env["res.users"]._stm_decides_for([d.manager_id for d in self]):
-            return {"winner_user_id"}
-        return super()._stm_guard_exempt_fields()
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_resolve": self.env._("the team leader or a sales manager"),
+        }
+
+    def _stm_decides(self):
+        """The decision is the team leader's (or a sales manager's)."""
+        return self.env["res.users"]._stm_decides_for([r.manager_id for r in self])
 
     def write(self, vals):
         if "winner_user_id" in vals and self.filtered(lambda d: d.state != "open"):

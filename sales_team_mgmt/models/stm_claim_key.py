@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, index_exists
 
 from ..policy.keys import KEY_TYPES
+from .stm_access_mixin import action
 
 KEY_TYPE_LABELS = {
     "name": "Company Name",
@@ -20,7 +21,7 @@ class StmClaimKey(models.Model):
     concurrent transactions."""
 
     _name = "stm.claim.key"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Customer Claim Identity Key"
     _order = "claim_id, key_type, key_value"
     _rec_name = "key_value"
@@ -39,11 +40,18 @@ class StmClaimKey(models.Model):
     active = fields.Boolean(default=True)
     user_id = fields.Many2one(related="claim_id.user_id", string="Owner")
 
-    def _stm_guarded_fields(self):
-        return dict.fromkeys(
-            ("claim_id", "key_type", "key_value", "company_id", "active"),
-            self.env._("the claim check (keys follow the customer's identity)"),
+    def _stm_access(self):
+        engine = action(
+            self.env._("the claim check (keys follow the customer's identity)")
         )
+        return {
+            **super()._stm_access(),
+            "claim_id": engine,
+            "key_type": engine,
+            "key_value": engine,
+            "company_id": engine,
+            "active": engine,
+        }
 
     def init(self):
         result = super().init()

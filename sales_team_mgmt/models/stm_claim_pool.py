@@ -4,6 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 from ..policy import claims as claim_policy
+from .stm_access_mixin import action
 
 
 class StmClaim(models.Model):
@@ -36,21 +37,18 @@ class StmClaim(models.Model):
     )
     pool_team_until = fields.Date(string="Team's Pool Until", copy=False)
 
-    def _stm_guarded_fields(self):
-        steps = self.env._("the daily follow-up check and the pool's Claim button")
-        return dict(
-            super()._stm_guarded_fields(),
-            **dict.fromkeys(
-                (
-                    "followup_step",
-                    "at_risk",
-                    "pool_taken_on",
-                    "pool_team_id",
-                    "pool_team_until",
-                ),
-                steps,
-            ),
+    def _stm_access(self):
+        steps = action(
+            self.env._("the daily follow-up check and the pool's Claim button")
         )
+        return {
+            **super()._stm_access(),
+            "followup_step": steps,
+            "at_risk": steps,
+            "pool_taken_on": steps,
+            "pool_team_id": steps,
+            "pool_team_until": steps,
+        }
 
     # ------------------------------------------------------------------
     # The follow-up ladder

@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 
 from ..policy import incentive, voices
+from .stm_access_mixin import system, typed
 
 
 class StmCoachingGoal(models.Model):
@@ -11,7 +12,7 @@ class StmCoachingGoal(models.Model):
     (or today), with the same definitions as the board."""
 
     _name = "stm.coaching.goal"
-    _inherit = ["stm.coaching.line.mixin"]
+    _inherit = ["stm.coaching.line.mixin", "stm.access.mixin"]
     _description = "Coaching Goal"
     _order = "plan_id, due_date, id"
     _check_company_auto = True
@@ -40,6 +41,18 @@ class StmCoachingGoal(models.Model):
     _sql_constraints = [
         ("stm_coaching_goal_target", "CHECK(target >= 0)", "A target is not negative."),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "plan_id": typed(),
+            "company_id": system(),
+            "name": typed(),
+            "measure": typed(),
+            "target": typed(),
+            "due_date": typed(),
+            "manual_actual": typed(),
+        }
 
     @api.depends("measure", "manual_actual", "target", "due_date", "plan_id.date_start")
     def _compute_actual(self):

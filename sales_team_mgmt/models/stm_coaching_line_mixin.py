@@ -6,6 +6,7 @@ class StmCoachingLineMixin(models.AbstractModel):
     and HR write them; the coachee reads."""
 
     _name = "stm.coaching.line.mixin"
+    _inherit = ["stm.access.mixin"]
     _description = "Coaching Plan Line"
 
     @api.model_create_multi

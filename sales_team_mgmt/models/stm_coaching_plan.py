@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..policy import appraisal as appraisal_policy
+from .stm_access_mixin import action, system, typed
 
 
 class StmCoachingPlan(models.Model):
@@ -18,7 +19,7 @@ class StmCoachingPlan(models.Model):
 
     _name = "stm.coaching.plan"
     _description = "Coaching Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _order = "state, date_start desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["coachee_id.name"]
@@ -144,9 +145,33 @@ class StmCoachingPlan(models.Model):
     # Who may do what
     # ------------------------------------------------------------------
 
-    def _stm_guarded_fields(self):
-        buttons = self.env._("Start, Done and Cancel")
-        return {"state": buttons}
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "coachee_id": typed(),
+            "coach_id": typed(),
+            "employee_id": system(),
+            "manager_id": system(),
+            "employee_parent_user_id": system(),
+            "company_id": typed(),
+            "discipline_id": typed(),
+            "appraisal_id": typed(),
+            "date_start": typed(),
+            "date_end": typed(),
+            "goal_ids": typed(),
+            "session_ids": typed(),
+            "state": action(self.env._("Start, Done and Cancel")),
+            "outcome": typed(),
+            "outcome_note": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_cancel": self.env._("the coach, a sales manager or HR"),
+            "action_done": self.env._("the coach, a sales manager or HR"),
+            "action_start": self.env._("the coach, a sales manager or HR"),
+        }
 
     def _stm_check_in_charge(self):
         """The coach, the coachee's managers and HR run the plan."""

@@ -1,11 +1,13 @@
 from odoo import fields, models
 
+from .stm_access_mixin import system, typed
+
 
 class StmCoachingSession(models.Model):
     """A coaching conversation: when, what was said, what comes next."""
 
     _name = "stm.coaching.session"
-    _inherit = ["stm.coaching.line.mixin"]
+    _inherit = ["stm.coaching.line.mixin", "stm.access.mixin"]
     _description = "Coaching Session"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -17,3 +19,13 @@ class StmCoachingSession(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today)
     notes = fields.Text(required=True)
     next_step = fields.Char()
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "plan_id": typed(),
+            "company_id": system(),
+            "date": typed(),
+            "notes": typed(),
+            "next_step": typed(),
+        }

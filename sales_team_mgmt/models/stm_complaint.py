@@ -4,7 +4,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..policy import escalation
-from .stm_guarded_mixin import check_client_values
+from .stm_access_mixin import action, check_client_values, once, system, typed
 
 OPEN_STATES = ("new", "acknowledged")
 # What a support department may change on a complaint against it.
@@ -23,7 +23,7 @@ class StmComplaint(models.Model):
 
     _name = "stm.complaint"
     _description = "Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -156,13 +156,39 @@ class StmComplaint(models.Model):
                 complaint.date, complaint.department_id.stm_complaint_sla_days
             )
 
-    def _stm_guarded_fields(self):
-        steps = self.env._("the buttons Acknowledge, Resolve, Reject and Close")
-        return dict(
-            dict.fromkeys(("state", "answered_on", "sla_breached"), steps),
-            name=self.env._("the complaint's sequence"),
-            date=self.env._("the day it is filed"),
-        )
+    def _stm_access(self):
+        steps = action(self.env._("the buttons Acknowledge, Resolve, Reject and Close"))
+        return {
+            **super()._stm_access(),
+            "name": action(self.env._("the complaint's sequence")),
+            "complainant_id": once(),
+            "anonymous": once(),
+            "department_id": typed(),
+            "employee_id": typed(),
+            "target_employee_id": system(),
+            "target_user_id": system(),
+            "lead_id": typed(),
+            "partner_id": typed(),
+            "category": typed(),
+            "description": typed(),
+            "state": steps,
+            "response": typed(),
+            "upheld": typed(),
+            "date": action(self.env._("the day it is filed")),
+            "deadline": system(),
+            "answered_on": steps,
+            "sla_breached": steps,
+            "company_id": once(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_acknowledge": self.env._("the department answering"),
+            "action_close": self.env._("the complainant, a sales admin or manager"),
+            "action_reject": self.env._("the department answering"),
+            "action_resolve": self.env._("the department answering"),
+        }
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -193,6 +219,10 @@ class StmComplaint(models.Model):
                     summary=handler._stm_env()._("Answer this complaint"),
                     user_id=handler.id,
                 )
+        # Stored computes left pending would be written by whoever flushes
+        # next (the complainant's request): written now, by the system.
+        complaints.flush_recordset()
+        self.env["mail.activity"].flush_model()
         return self.browse(complaints.ids)
 
     def write(self, vals):

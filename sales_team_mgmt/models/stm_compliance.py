@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..policy import quota
+from .stm_access_mixin import typed
 
 
 class StmCompliance(models.Model):
@@ -13,7 +14,7 @@ class StmCompliance(models.Model):
     dossiers on time. Failing 30 days in a row raises a warning, 90 a review."""
 
     _name = "stm.compliance"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Daily Quota Compliance"
     _order = "date desc, user_id"
     _check_company_auto = True
@@ -64,6 +65,26 @@ class StmCompliance(models.Model):
     # ------------------------------------------------------------------
     # Cron
     # ------------------------------------------------------------------
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "user_id": typed(),
+            "team_id": typed(),
+            "company_id": typed(),
+            "date": typed(),
+            "feedback_visits_30d": typed(),
+            "feedback_visits_target": typed(),
+            "customers_below_weekly": typed(),
+            "weekly_visits_target": typed(),
+            "registered_projects_12m": typed(),
+            "registered_projects_target": typed(),
+            "dossiers_overdue": typed(),
+            "reports_on_time": typed(),
+            "passed": typed(),
+            "failing_since": typed(),
+            "failing_days": typed(),
+        }
 
     @api.model
     def _cron_snapshot(self):

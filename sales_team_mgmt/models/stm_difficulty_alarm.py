@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .stm_guarded_mixin import check_client_values
+from .stm_access_mixin import action, once, system, typed
 
 
 class StmDifficultyAlarm(models.Model):
@@ -11,7 +11,7 @@ class StmDifficultyAlarm(models.Model):
 
     _name = "stm.difficulty.alarm"
     _description = "Difficulty Alarm"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -91,31 +91,37 @@ class StmDifficultyAlarm(models.Model):
         for alarm in self:
             alarm.manager_id = alarm.lead_id.team_id.user_id
 
-    def _stm_guarded_fields(self):
-        close = self.env._("the Acknowledge and Close buttons")
+    def _stm_access(self):
+        close = action(self.env._("the Acknowledge and Close buttons"))
         return {
-            "lead_id": self.env._("a new alarm on the other lead"),
-            "user_id": self.env._("a new alarm by the salesperson concerned"),
-            "manager_id": self.env._("the lead's sales team (its leader)"),
+            **super()._stm_access(),
+            "name": system(),
+            "lead_id": once(),
+            "company_id": system(),
+            "user_id": action(self.env._("a new alarm by the salesperson concerned")),
+            "reason": typed(),
+            "help_needed": typed(),
+            "manager_id": system(),
             "state": close,
-            "outcome": close,
+            "outcome": action(close.buttons, by="_stm_decides"),
             "closed_on": close,
-            "manager_note": close,
+            "manager_note": action(close.buttons, by="_stm_decides"),
         }
 
-    def _stm_guard_exempt_fields(self):
-        # The decision is the manager's: a salesperson cannot close their own
-        # alarm as "abandon" to get rid of a customer.
-        if self.env["res.users"]._stm_decides_for([a.manager_id for a in self]):
-            return {"outcome", "manager_note"}
-        return super()._stm_guard_exempt_fields()
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_acknowledge": self.env._("the team leader or a sales manager"),
+            "action_close": self.env._("the team leader or a sales manager"),
+            "action_stm_raise": self.env._("the lead's salesperson"),
+        }
 
-    def _stm_guard_create_fields(self):
-        return {"lead_id"}
+    def _stm_decides(self):
+        """The decision is the team leader's (or a sales manager's)."""
+        return self.env["res.users"]._stm_decides_for([r.manager_id for r in self])
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_client_values(self, vals_list, creating=True)
         self._stm_check_own_leads(vals_list)
         alarms = super().create(vals_list)
         activity_type = self.env.ref("mail.mail_activity_data_todo")

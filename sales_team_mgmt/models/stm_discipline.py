@@ -3,6 +3,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .stm_access_mixin import action, system, typed
+
 
 class StmDiscipline(models.Model):
     """A warning or a review (调岗/离职 review) of an employee: raised by the
@@ -14,7 +16,7 @@ class StmDiscipline(models.Model):
 
     _name = "stm.discipline"
     _description = "Discipline Record"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["user_id.name", "employee_id.name", "reason"]
@@ -153,11 +155,30 @@ class StmDiscipline(models.Model):
             )
         )
 
-    def _stm_guarded_fields(self):
+    def _stm_access(self):
+        raised = action(self.env._("the system, which raises records itself"))
         return {
-            "state": self.env._("the Acknowledge and Close buttons"),
-            "source": self.env._("the system, which raises records itself"),
-            "origin": self.env._("the system, which raises records itself"),
+            **super()._stm_access(),
+            "user_id": typed(),
+            "employee_id": typed(),
+            "manager_id": system(),
+            "employee_parent_user_id": system(),
+            "company_id": typed(),
+            "kind": typed(),
+            "source": raised,
+            "reason": typed(),
+            "origin": raised,
+            "date": typed(),
+            "state": action(self.env._("the Acknowledge and Close buttons")),
+            "decision": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_acknowledge": self.env._("the person concerned"),
+            "action_close": self.env._("a sales manager or HR"),
+            "action_stm_coaching_plan": self.env._("a sales manager or HR"),
         }
 
     def write(self, vals):

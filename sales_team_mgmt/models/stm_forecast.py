@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..policy import forecast, quota
+from .stm_access_mixin import system, typed
 
 
 class StmForecast(models.Model):
@@ -12,7 +13,12 @@ class StmForecast(models.Model):
 
     _name = "stm.forecast"
     _description = "Monthly Forecast"
-    _inherit = ["stm.report.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "stm.report.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "stm.access.mixin",
+    ]
     _check_company_auto = True
     _order = "month desc, user_id"
     _stm_period_field = "month"
@@ -51,6 +57,27 @@ class StmForecast(models.Model):
             "One forecast per month and person.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "name": system(),
+            "month": typed(),
+            "line_ids": typed(),
+            "weighted_total": system(),
+            "effective_count": system(),
+            "reliable": system(),
+            "state": typed(),
+            "late": system(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_acknowledge": self.env._("the team leader or a sales manager"),
+            "action_prepare": self.env._("the salesperson"),
+            "action_submit": self.env._("the salesperson"),
+        }
 
     @api.depends("user_id.name", "month")
     def _compute_name(self):

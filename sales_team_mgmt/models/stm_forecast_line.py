@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .stm_access_mixin import system, typed
+
 # What a line shows of its opportunity: live while the forecast is a draft,
 # frozen once it is submitted (what the manager was told).
 LIVE_FIELDS = {
@@ -12,7 +14,7 @@ LIVE_FIELDS = {
 
 class StmForecastLine(models.Model):
     _name = "stm.forecast.line"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Monthly Forecast Line"
     _order = "forecast_id, probability desc, id"
     _check_company_auto = True
@@ -58,6 +60,21 @@ class StmForecastLine(models.Model):
         help="Won, lost, archived or now another salesperson's: not counted, "
         "and dropped when the forecast is filled again.",
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "forecast_id": typed(),
+            "company_id": system(),
+            "lead_id": typed(),
+            "stage_id": typed(),
+            "expected_stage_id": typed(),
+            "expected_amount": typed(),
+            "probability": typed(),
+            "date_deadline": typed(),
+            "comment": typed(),
+            "out_of_pipeline": system(),
+        }
 
     @api.depends(
         "lead_id.stage_id",

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..policy import claims as claim_policy
+from .stm_access_mixin import action, once, typed
 
 
 class StmHandover(models.Model):
@@ -13,7 +14,7 @@ class StmHandover(models.Model):
     holds customers."""
 
     _name = "stm.handover"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _description = "Customer Hand-over"
     _order = "state, create_date desc, id desc"
     _check_company_auto = True
@@ -61,14 +62,27 @@ class StmHandover(models.Model):
     )
     done_on = fields.Datetime(readonly=True)
 
-    def _stm_guarded_fields(self):
-        return dict.fromkeys(
-            ("state", "done_on", "user_id"),
-            self.env._("the Confirm button of the hand-over"),
-        )
+    def _stm_access(self):
+        confirm = action(self.env._("the Confirm button of the hand-over"))
+        return {
+            **super()._stm_access(),
+            "user_id": once(),
+            "heir_id": typed(frozen="_stm_frozen_done"),
+            "company_id": once(),
+            "line_ids": typed(frozen="_stm_frozen_done"),
+            "state": confirm,
+            "done_on": confirm,
+        }
 
-    def _stm_guard_create_fields(self):
-        return {"user_id"}
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_confirm": self.env._("a sales manager"),
+        }
+
+    def _stm_frozen_done(self, fname, value=None):
+        done = self.filtered(lambda handover: handover.state == "done")
+        return done, self.env._("the hand-over is done.")
 
     def _compute_name(self):
         for handover in self:

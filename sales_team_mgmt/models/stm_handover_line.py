@@ -1,9 +1,11 @@
 from odoo import fields, models
 
+from .stm_access_mixin import once, system, typed
+
 
 class StmHandoverLine(models.Model):
     _name = "stm.handover.line"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Customer Hand-over Line"
     _order = "handover_id, id"
 
@@ -19,3 +21,17 @@ class StmHandoverLine(models.Model):
     )
     lead_count = fields.Integer(related="claim_id.lead_count", string="Opportunities")
     protected_until = fields.Date(related="claim_id.protected_until")
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "handover_id": once(),
+            "company_id": system(),
+            "claim_id": typed(frozen="_stm_frozen_done"),
+            "destination": typed(frozen="_stm_frozen_done"),
+        }
+
+    def _stm_frozen_done(self, fname, value=None):
+        return self.handover_id._stm_frozen_done(fname, value)[0].line_ids & self, (
+            self.env._("the hand-over is done.")
+        )

@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 
 from ..policy import incentive
+from .stm_access_mixin import system, typed
 
 
 class StmHonour(models.Model):
@@ -11,6 +12,7 @@ class StmHonour(models.Model):
     to the company, as honours are (seed 000 ch.3)."""
 
     _name = "stm.honour"
+    _inherit = ["stm.access.mixin"]
     _description = "Honour"
     _order = "date_from desc, title_id, id"
     _check_company_auto = True
@@ -41,6 +43,23 @@ class StmHonour(models.Model):
             "A title is awarded once per salesperson, team and period.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "title_id": typed(),
+            "kind": system(),
+            "period": system(),
+            "user_id": typed(),
+            "team_id": typed(),
+            "company_id": typed(),
+            "date_from": typed(),
+            "date_to": typed(),
+            "won_amount": typed(),
+            "attainment_pct": typed(),
+            "feedback_visits": typed(),
+            "upheld_complaints": typed(),
+        }
 
     @api.depends("title_id", "user_id", "date_from")
     def _compute_display_name(self):

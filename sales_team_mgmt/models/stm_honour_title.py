@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .stm_access_mixin import typed
+
 
 class StmHonourTitle(models.Model):
     """A title the company awards (榮譽激勵): its name, its rule and how
@@ -7,7 +9,7 @@ class StmHonourTitle(models.Model):
 
     _name = "stm.honour.title"
     _description = "Honour Title"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -38,3 +40,15 @@ class StmHonourTitle(models.Model):
     company_id = fields.Many2one("res.company", help="Empty: awarded in every company.")
     active = fields.Boolean(default=True)
     honour_ids = fields.One2many("stm.honour", "title_id", string="Honours")
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "name": typed(),
+            "sequence": typed(),
+            "kind": typed(),
+            "period": typed(),
+            "company_id": typed(),
+            "active": typed(),
+            "honour_ids": typed(),
+        }

@@ -1,11 +1,14 @@
 from odoo import fields, models
 
+from .stm_access_mixin import system, typed
+
 
 class StmIncentiveAllowance(models.Model):
     """A fixed allowance paid with every statement of the plan (transport,
     phone …)."""
 
     _name = "stm.incentive.allowance"
+    _inherit = ["stm.access.mixin"]
     _description = "Allowance"
     _order = "plan_id, id"
     _check_company_auto = True
@@ -25,3 +28,12 @@ class StmIncentiveAllowance(models.Model):
             "An allowance cannot be negative.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "plan_id": typed(),
+            "company_id": system(),
+            "name": typed(),
+            "amount": typed(),
+        }

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..policy import incentive
+from .stm_access_mixin import typed
 
 
 class StmIncentivePlan(models.Model):
@@ -12,7 +13,7 @@ class StmIncentivePlan(models.Model):
 
     _name = "stm.incentive.plan"
     _description = "Incentive Plan"
-    _inherit = ["mail.thread", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "stm.access.mixin"]
     _order = "team_id, date_start desc, id"
     _check_company_auto = True
 
@@ -81,6 +82,24 @@ class StmIncentivePlan(models.Model):
             "A plan cannot end before it starts.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "name": typed(),
+            "team_id": typed(),
+            "company_id": typed(),
+            "period": typed(),
+            "date_start": typed(),
+            "date_end": typed(),
+            "tier_mode": typed(),
+            "tier_ids": typed(),
+            "bonus_amount": typed(),
+            "bonus_pct": typed(),
+            "allowance_ids": typed(),
+            "active": typed(),
+            "statement_ids": typed(),
+        }
 
     @api.depends("team_id")
     def _compute_company_id(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .stm_access_mixin import action, typed
+
 # What mail and the chatter may still write on an approved statement.
 # What the daily preparation counts and writes on a statement.
 COUNTED_FIELDS = [
@@ -35,7 +37,7 @@ class StmIncentiveStatement(models.Model):
 
     _name = "stm.incentive.statement"
     _description = "Incentive Statement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _order = "date_from desc, team_id, user_id, id"
     _check_company_auto = True
     _rec_names_search = ["user_id.name"]
@@ -149,27 +151,46 @@ class StmIncentiveStatement(models.Model):
     # What a client may change
     # ------------------------------------------------------------------
 
-    def _stm_guarded_fields(self):
-        button = self.env._("the daily preparation and Refresh")
-        fields_by_job = dict.fromkeys(
-            [
-                "user_id",
-                "team_id",
-                "plan_id",
-                "company_id",
-                "period",
-                "date_from",
-                "date_to",
-                "line_ids",
-                "deal_line_ids",
-                "adjustment_line_ids",
-                *COUNTED_FIELDS,
-            ],
-            button,
-        )
-        approve = self.env._("Approve")
-        fields_by_job.update(state=approve, approved_by_id=approve, approved_on=approve)
-        return fields_by_job
+    def _stm_access(self):
+        prepared = action(self.env._("the daily preparation and Refresh"))
+        approve = action(self.env._("Approve"))
+        return {
+            **super()._stm_access(),
+            "user_id": prepared,
+            "team_id": prepared,
+            "plan_id": prepared,
+            "company_id": prepared,
+            "period": prepared,
+            "date_from": prepared,
+            "date_to": prepared,
+            "count_from": prepared,
+            "count_to": prepared,
+            "line_ids": prepared,
+            "deal_line_ids": prepared,
+            "adjustment_line_ids": prepared,
+            "won_amount": prepared,
+            "target_amount": prepared,
+            "attainment_pct": prepared,
+            "commission": prepared,
+            "adjustment_amount": prepared,
+            "adjustment_commission": prepared,
+            "bonus": prepared,
+            "allowances": prepared,
+            "total": prepared,
+            "effective_rate": prepared,
+            "state": approve,
+            "approved_by_id": approve,
+            "approved_on": approve,
+            "note": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_approve": self.env._("the team leader or a sales manager"),
+            "action_open_deals": self.env._("who reads the record"),
+            "action_refresh": self.env._("a sales admin or manager"),
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

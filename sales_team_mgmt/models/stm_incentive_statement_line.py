@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .stm_access_mixin import system, typed
+
 
 class StmIncentiveStatementLine(models.Model):
     """A deal counted by a statement, or an adjustment: a deal of an
@@ -9,6 +11,7 @@ class StmIncentiveStatementLine(models.Model):
     preparation only; the lead's name and amount are kept as counted."""
 
     _name = "stm.incentive.statement.line"
+    _inherit = ["stm.access.mixin"]
     _description = "Incentive Statement Line"
     _order = "statement_id, kind, date_closed, id"
     _check_company_auto = True
@@ -40,6 +43,21 @@ class StmIncentiveStatementLine(models.Model):
     commission = fields.Monetary(
         help="For an adjustment: what it adds to, or takes from, the commission."
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "statement_id": typed(),
+            "company_id": system(),
+            "kind": typed(),
+            "lead_id": typed(),
+            "name": typed(),
+            "date_closed": typed(),
+            "amount": typed(),
+            "origin_statement_id": typed(),
+            "rate": typed(),
+            "commission": typed(),
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,11 +1,14 @@
 from odoo import api, fields, models
 
+from .stm_access_mixin import system, typed
+
 
 class StmIncentiveTier(models.Model):
     """A commission tier: from this share of the target, this rate of won
     revenue."""
 
     _name = "stm.incentive.tier"
+    _inherit = ["stm.access.mixin"]
     _description = "Commission Tier"
     _order = "plan_id, threshold_pct"
     _check_company_auto = True
@@ -26,6 +29,15 @@ class StmIncentiveTier(models.Model):
             "A commission rate lies between 0 and 100 %, a threshold at 0 % or more.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "plan_id": typed(),
+            "company_id": system(),
+            "threshold_pct": typed(),
+            "rate_pct": typed(),
+        }
 
     @api.constrains("threshold_pct", "rate_pct", "plan_id")
     def _check_ladder(self):

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from .stm_access_mixin import action, typed
+
 
 class StmKnowledge(models.Model):
     """The team's experience base (经验库): a problem met in the field, how
@@ -8,7 +10,7 @@ class StmKnowledge(models.Model):
 
     _name = "stm.knowledge"
     _description = "Sales Knowledge"
-    _inherit = ["mail.thread", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "stm.access.mixin"]
     _order = "is_success_story desc, write_date desc, id desc"
     _check_company_auto = True
 
@@ -36,12 +38,28 @@ class StmKnowledge(models.Model):
     verified_by_id = fields.Many2one("res.users", readonly=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
 
-    def _stm_guarded_fields(self):
-        steps = self.env._("the Mark Answered and Verify buttons")
+    def _stm_access(self):
+        steps = action(self.env._("the Mark Answered and Verify buttons"))
         return {
+            **super()._stm_access(),
+            "name": typed(),
+            "problem": typed(),
+            "solution": typed(),
+            "tag_ids": typed(),
+            "author_id": action(self.env._("a new entry by its author")),
             "state": steps,
+            "is_success_story": typed(),
+            "lead_id": typed(),
+            "partner_id": typed(),
             "verified_by_id": steps,
-            "author_id": self.env._("a new entry by its author"),
+            "company_id": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_answer": self.env._("the author or a salesperson"),
+            "action_verify": self.env._("a sales manager"),
         }
 
     def action_answer(self):

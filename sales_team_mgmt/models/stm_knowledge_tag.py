@@ -1,9 +1,11 @@
 from odoo import fields, models
 
+from .stm_access_mixin import typed
+
 
 class StmKnowledgeTag(models.Model):
     _name = "stm.knowledge.tag"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Knowledge Tag"
     _order = "name"
 
@@ -11,3 +13,10 @@ class StmKnowledgeTag(models.Model):
     color = fields.Integer()
 
     _sql_constraints = [("name_uniq", "UNIQUE(name)", "This tag already exists.")]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "name": typed(),
+            "color": typed(),
+        }

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 
 from ..policy import appraisal as appraisal_policy
 from ..policy import voices
+from .stm_access_mixin import once, system, typed
 
 # How long after a period ends its ratings may still be given.
 REVIEW_DAYS_AFTER = 15
@@ -19,6 +20,7 @@ class StmPeerReview(models.Model):
     only. Three ratings at least, or the criterion is not counted."""
 
     _name = "stm.peer.review"
+    _inherit = ["stm.access.mixin"]
     _description = "Peer Rating"
     _order = "date_from desc, ratee_id, id"
     _check_company_auto = True
@@ -91,6 +93,35 @@ class StmPeerReview(models.Model):
             "Nobody rates himself.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "team_id": once(),
+            "company_id": once(),
+            "period": once(),
+            "date_from": once(),
+            "date_to": system(),
+            "rater_id": once(),
+            "ratee_id": once(),
+            "score": typed(frozen="_stm_frozen_closed"),
+            "comment": typed(frozen="_stm_frozen_closed"),
+        }
+
+    def _stm_frozen_closed(self, fname, value=None):
+        """Once its window has closed a rating counts in the appraisals as
+        it is: it neither changes nor goes away."""
+        today = fields.Date.context_today(self)
+        closed = self.filtered(
+            lambda review: (
+                review.date_to
+                and today > review.date_to + timedelta(days=REVIEW_DAYS_AFTER)
+            )
+        )
+        return closed, self.env._(
+            "ratings are given during the period and up to %s days after it.",
+            REVIEW_DAYS_AFTER,
+        )
 
     @api.depends("period", "date_from")
     def _compute_dates(self):

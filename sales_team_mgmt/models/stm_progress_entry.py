@@ -1,11 +1,13 @@
 from odoo import fields, models
 
+from .stm_access_mixin import system, typed
+
 
 class StmProgressEntry(models.Model):
     """A dated step of a registered project (项目进展), part of its dossier."""
 
     _name = "stm.progress.entry"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Project Progress Entry"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -21,3 +23,15 @@ class StmProgressEntry(models.Model):
         "res.users", string="Author", default=lambda self: self.env.user
     )
     company_id = fields.Many2one(related="lead_id.company_id", store=True)
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "lead_id": typed(),
+            "date": typed(),
+            "summary": typed(),
+            "next_step": typed(),
+            "next_date": typed(),
+            "user_id": typed(),
+            "company_id": system(),
+        }

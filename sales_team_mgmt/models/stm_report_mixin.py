@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .stm_access_mixin import action, system, typed
+
 
 class StmReportMixin(models.AbstractModel):
     """A report a salesperson owes the manager on a schedule (the monthly
@@ -7,7 +9,7 @@ class StmReportMixin(models.AbstractModel):
     it was handed in, and whether it came on time."""
 
     _name = "stm.report.mixin"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Report Owed to the Manager"
     # Field holding the period the report is for (set by each model).
     _stm_period_field = None
@@ -29,11 +31,21 @@ class StmReportMixin(models.AbstractModel):
     currency_id = fields.Many2one(related="company_id.currency_id")
     submitted_on = fields.Datetime(readonly=True)
 
-    def _stm_guarded_fields(self):
-        steps = self.env._(
-            "the Submit button, then the manager's (Acknowledge, Approve, Refuse)"
+    def _stm_access(self):
+        steps = action(
+            self.env._(
+                "the Submit button, then the manager's (Acknowledge, Approve, Refuse)"
+            )
         )
-        return dict.fromkeys(("state", "submitted_on", "late"), steps)
+        return {
+            **super()._stm_access(),
+            "late": steps,
+            "state": steps,
+            "user_id": typed(),
+            "team_id": system(),
+            "company_id": typed(),
+            "submitted_on": steps,
+        }
 
     @api.depends("user_id")
     def _compute_team_id(self):

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..policy import quota
+from .stm_access_mixin import system, typed
 
 THURSDAY = 3
 
@@ -18,7 +19,12 @@ class StmResourceRequest(models.Model):
 
     _name = "stm.resource.request"
     _description = "Weekly Resource Request"
-    _inherit = ["stm.report.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "stm.report.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "stm.access.mixin",
+    ]
     _check_company_auto = True
     _order = "week_start desc, user_id"
     _stm_period_field = "week_start"
@@ -56,6 +62,26 @@ class StmResourceRequest(models.Model):
             "One request per week and person.",
         ),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "name": system(),
+            "week_start": typed(),
+            "due_date": system(),
+            "line_ids": typed(),
+            "amount_total": system(),
+            "state": typed(),
+            "late": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_approve": self.env._("the team leader or a sales manager"),
+            "action_refuse": self.env._("the team leader or a sales manager"),
+            "action_submit": self.env._("the salesperson"),
+        }
 
     @api.depends("user_id.name", "week_start")
     def _compute_name(self):

@@ -1,9 +1,11 @@
 from odoo import fields, models
 
+from .stm_access_mixin import system, typed
+
 
 class StmResourceRequestLine(models.Model):
     _name = "stm.resource.request.line"
-    _inherit = ["stm.guarded.mixin"]
+    _inherit = ["stm.access.mixin"]
     _description = "Weekly Resource Request Line"
     _check_company_auto = True
 
@@ -27,3 +29,15 @@ class StmResourceRequestLine(models.Model):
     _sql_constraints = [
         ("amount_positive", "CHECK(amount >= 0)", "An amount cannot be negative."),
     ]
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "request_id": typed(),
+            "company_id": system(),
+            "lead_id": typed(),
+            "kind": typed(),
+            "description": typed(),
+            "amount": typed(),
+            "needed_on": typed(),
+        }

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .stm_access_mixin import action, typed
+
 
 class StmSuggestion(models.Model):
     """The suggestion box (意见箱, seed 001). Suggestions are filed through
@@ -9,7 +11,7 @@ class StmSuggestion(models.Model):
 
     _name = "stm.suggestion"
     _description = "Suggestion"
-    _inherit = ["mail.thread", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "stm.access.mixin"]
     _order = "id desc"
 
     name = fields.Char(string="Subject", required=True)
@@ -32,9 +34,25 @@ class StmSuggestion(models.Model):
                 "Anonymous"
             )
 
-    def _stm_guarded_fields(self):
-        box = self.env._("the suggestion box")
-        return {"author_id": box, "anonymous": box}
+    def _stm_access(self):
+        box = action(self.env._("the suggestion box"))
+        return {
+            **super()._stm_access(),
+            "name": typed(),
+            "body": typed(),
+            "anonymous": box,
+            "author_id": box,
+            "state": typed(),
+            "response": typed(),
+            "company_id": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_done": self.env._("a sales manager or HR"),
+            "action_mark_read": self.env._("a sales manager or HR"),
+        }
 
     def action_mark_read(self):
         self.filtered(lambda s: s.state == "new").write({"state": "read"})

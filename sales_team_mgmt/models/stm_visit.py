@@ -4,12 +4,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..policy.quota import local_day
-from .stm_guarded_mixin import check_client_values
+from .stm_access_mixin import action, once, system, typed
 
 # A visit report is prose, not a document dump.
 MAX_TEXT_LENGTH = 20_000
 EARLIEST_VISIT = datetime(2000, 1, 1)
 TEXT_FIELDS = ("purpose", "result", "solution", "next_step")
+# What a check-in position is measured against.
+CHECKIN_FROZEN_FIELDS = ("partner_id", "lead_id", "date")
 
 
 class StmVisit(models.Model):
@@ -18,7 +20,7 @@ class StmVisit(models.Model):
 
     _name = "stm.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.guarded.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -173,16 +175,63 @@ class StmVisit(models.Model):
             vals["contact_ids"] = [*list(vals["contact_ids"]), (4, partner.id)]
         return vals
 
-    def _stm_guarded_fields(self):
+    def _stm_access(self):
         return {
-            "state": self.env._("the Done and Cancel buttons"),
-            "user_id": self.env._("a visit logged by the visitor (or a sales admin)"),
+            **super()._stm_access(),
+            "name": system(),
+            "user_id": action(
+                self.env._("a visit logged by the visitor (or a sales admin)"),
+                by="sales_team_mgmt.group_stm_sales_admin",
+                frozen="_stm_frozen_visit",
+            ),
+            "team_id": typed(frozen="_stm_frozen_visit"),
+            "company_id": once(),
+            "partner_id": typed(frozen="_stm_frozen_visit"),
+            "contact_ids": typed(frozen="_stm_frozen_visit"),
+            "lead_id": typed(frozen="_stm_frozen_visit"),
+            "date": typed(frozen="_stm_frozen_visit"),
+            "duration": typed(frozen="_stm_frozen_visit"),
+            "visit_type": typed(frozen="_stm_frozen_visit"),
+            "purpose": typed(frozen="_stm_frozen_visit"),
+            "result": typed(frozen="_stm_frozen_visit"),
+            "solution": typed(frozen="_stm_frozen_visit"),
+            "next_step": typed(frozen="_stm_frozen_visit"),
+            "next_date": typed(frozen="_stm_frozen_visit"),
+            "state": action(self.env._("the Done and Cancel buttons")),
+            "has_feedback": system(),
         }
 
-    def _stm_guard_exempt_fields(self):
-        if self.env.user.has_group("sales_team_mgmt.group_stm_sales_admin"):
-            return {"user_id"}
-        return super()._stm_guard_exempt_fields()
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_accept_exception": self.env._("a sales manager"),
+            "action_cancel": self.env._("the visitor (a done visit: a sales manager)"),
+            "action_check_in": self.env._("the visitor"),
+            "action_check_out": self.env._("the visitor"),
+            "action_done": self.env._("the visitor or a sales admin"),
+            "action_reject_exception": self.env._("a sales manager"),
+            "action_stm_save_done": self.env._("the visitor or a sales admin"),
+            "action_stm_saved": self.env._("who reads the record"),
+        }
+
+    def _stm_frozen_visit(self, fname, value=None):
+        """A done visit is part of the record (a sales manager may still
+        correct it); once checked in, its customer, opportunity and time are
+        what the position was measured against, for everyone."""
+        if fname in (None, *CHECKIN_FROZEN_FIELDS):
+            checked_in = self.filtered("checkin_at")
+            if checked_in:
+                return checked_in, self.env._(
+                    "the visit is checked in; cancel it and log another."
+                )
+        if not self.env["res.users"]._stm_is_sales_manager():
+            done = self.filtered(lambda visit: visit.state == "done")
+            if done:
+                return done, self.env._(
+                    "a done visit is part of the record; only a sales manager "
+                    "can change it."
+                )
+        return self.browse(), ""
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -196,7 +245,6 @@ class StmVisit(models.Model):
             else vals
             for vals, is_done in zip(vals_list, done, strict=True)
         ]
-        check_client_values(self, vals_list, creating=True)
         for vals in vals_list:
             self._check_text_sizes(vals)
         vals_list = [self._commercial_values(vals) for vals in vals_list]
@@ -209,16 +257,7 @@ class StmVisit(models.Model):
         return visits
 
     def write(self, vals):
-        check_client_values(self, [vals])
         self._check_text_sizes(vals)
-        if not self.env["res.users"]._stm_is_sales_manager():
-            if self.filtered(lambda v: v.state == "done"):
-                raise UserError(
-                    self.env._(
-                        "A done visit is part of the record; only a sales manager "
-                        "can change it."
-                    )
-                )
         return super().write(self._commercial_values(vals))
 
     @api.ondelete(at_uninstall=False)

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..policy import geo
+from .stm_access_mixin import action, system
 
 POSITION_STATUS = [
     ("ok", "Position Taken"),
@@ -157,21 +158,34 @@ class StmVisit(models.Model):
     # What a client may write
     # ------------------------------------------------------------------
 
-    def _stm_guarded_fields(self):
-        guarded = super()._stm_guarded_fields()
-        check = self.env._("Check In and Check Out")
-        decide = self.env._("Accept and Reject")
-        guarded.update(dict.fromkeys(CHECKIN_FIELDS, check))
-        guarded.update(dict.fromkeys((*FLAG_FIELDS, "flagged"), check))
-        guarded.update(dict.fromkeys((*DECISION_FIELDS, "exception_reason"), decide))
-        return guarded
-
-    def _stm_guard_exempt_fields(self):
-        exempt = super()._stm_guard_exempt_fields()
-        # The manager's reason, typed before he decides.
-        if self.env["res.users"]._stm_is_sales_manager():
-            exempt = exempt | {"exception_reason"}
-        return exempt
+    def _stm_access(self):
+        check = action(self.env._("Check In and Check Out"))
+        decide = action(self.env._("Accept and Reject"))
+        return {
+            **super()._stm_access(),
+            "checkout_longitude": check,
+            "checkout_latitude": check,
+            "checkin_longitude": check,
+            "checkin_latitude": check,
+            "checkin_accuracy": check,
+            "checkin_at": check,
+            "checkin_status": check,
+            "checkin_distance": check,
+            "checkout_accuracy": check,
+            "checkout_at": check,
+            "checkout_status": check,
+            "flag_far": system(),
+            "flag_no_position": system(),
+            "flag_short": system(),
+            "flag_late": system(),
+            "flagged": system(),
+            "exception_state": decide,
+            "exception_reason": action(
+                decide.buttons, by="sales_team.group_sale_manager"
+            ),
+            "exception_decided_by_id": decide,
+            "exception_decided_on": decide,
+        }
 
     # ------------------------------------------------------------------
     # Check-in and check-out

@@ -33,3 +33,4 @@ from . import test_honours
 from . import test_rpc_incentive
 from . import test_visit_checkin
 from . import test_voices
+from . import test_access_table

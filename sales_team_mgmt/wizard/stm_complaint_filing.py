@@ -1,4 +1,5 @@
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.addons.sales_team_mgmt.models.stm_access_mixin import typed
 
 
 class StmComplaintFiling(models.TransientModel):
@@ -9,6 +10,7 @@ class StmComplaintFiling(models.TransientModel):
     once the complaint is filed: an anonymous complainant leaves no trace."""
 
     _name = "stm.complaint.filing"
+    _inherit = ["stm.access.mixin"]
     _description = "File a Complaint"
 
     department_id = fields.Many2one(
@@ -30,6 +32,23 @@ class StmComplaintFiling(models.TransientModel):
     anonymous = fields.Boolean(
         help="The department sees the complaint, not who filed it."
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "department_id": typed(),
+            "employee_id": typed(),
+            "partner_id": typed(),
+            "lead_id": typed(),
+            "description": typed(),
+            "anonymous": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_file": self.env._("any internal user"),
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

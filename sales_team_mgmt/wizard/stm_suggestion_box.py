@@ -1,4 +1,5 @@
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.addons.sales_team_mgmt.models.stm_access_mixin import typed
 
 
 class StmSuggestionBox(models.TransientModel):
@@ -6,6 +7,7 @@ class StmSuggestionBox(models.TransientModel):
     who typed it) is deleted as soon as the suggestion is filed."""
 
     _name = "stm.suggestion.box"
+    _inherit = ["stm.access.mixin"]
     _description = "Suggestion Box"
 
     name = fields.Char(string="Subject", required=True)
@@ -13,6 +15,20 @@ class StmSuggestionBox(models.TransientModel):
     anonymous = fields.Boolean(
         default=True, help="Nobody, administrators included, will know it was you."
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "name": typed(),
+            "body": typed(),
+            "anonymous": typed(),
+        }
+
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_submit": self.env._("any internal user"),
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.addons.sales_team_mgmt.models.stm_access_mixin import typed
 from odoo.addons.sales_team_mgmt.policy import voices
 
 
@@ -7,6 +8,14 @@ class CrmTeam(models.Model):
     manager."""
 
     _inherit = "crm.team"
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_satisfaction_survey_id": typed(),
+            "stm_survey_after_visit": typed(),
+            "stm_satisfaction_threshold": typed(),
+        }
 
     def _default_stm_satisfaction_survey(self):
         return self.env.ref(

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.models.stm_access_mixin import system, typed
 from odoo.addons.sales_team_mgmt.policy import voices
 from odoo.exceptions import UserError
 
@@ -7,7 +8,8 @@ class SurveyUserInput(models.Model):
     """An answer to the satisfaction survey, tied to the deal or visit that
     asked for it and to the salesperson it judges."""
 
-    _inherit = "survey.user_input"
+    _name = "survey.user_input"
+    _inherit = ["survey.user_input", "stm.access.mixin"]
 
     stm_lead_id = fields.Many2one(
         "crm.lead", string="Deal", index="btree_not_null", ondelete="set null"
@@ -32,6 +34,16 @@ class SurveyUserInput(models.Model):
         store=True,
         help="Answered below the team's threshold: the team leader has a to-do.",
     )
+
+    def _stm_access(self):
+        return {
+            **super()._stm_access(),
+            "stm_lead_id": typed(),
+            "stm_visit_id": typed(),
+            "stm_user_id": typed(),
+            "stm_company_id": system(),
+            "stm_low": system(),
+        }
 
     @api.depends("stm_lead_id.company_id", "stm_visit_id.company_id")
     def _compute_stm_company_id(self):
