@@ -12,6 +12,7 @@ from . import stm_claim_key
 from . import stm_claim
 from . import stm_claim_registration
 from . import stm_claim_pool
+from . import stm_claim_gate
 from . import stm_handover
 from . import stm_handover_line
 from . import stm_claim_dispute

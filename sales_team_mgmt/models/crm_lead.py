@@ -3,7 +3,6 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..policy import claims as claim_policy
 from ..policy.keys import oversized
 from ..policy.power import role_map_completeness
 from .stm_access_mixin import action, system, typed
@@ -407,7 +406,6 @@ class CrmLead(models.Model):
     def action_stm_claim(self):
         """The current salesperson takes this customer from the pool."""
         user = self.env.user
-        today = fields.Date.context_today(self)
         # Two salespeople click Claim on the same card: the second one can no
         # longer read the lead; he is told why, not refused access.
         for lead in self.sudo().filtered(lambda lead: lead.stm_claim_state != "pool"):
@@ -420,94 +418,7 @@ class CrmLead(models.Model):
                 )
             )
         self.check_access("read")
-        for lead in self:
-            claim = lead.sudo().stm_claim_id
-            if claim.company_id not in self.env.companies:
-                raise UserError(
-                    self.env._(
-                        "%(customer)s is in the pool of %(company)s; switch to that "
-                        "company to claim it.",
-                        customer=claim.name,
-                        company=claim.company_id.name,
-                    )
-                )
-            pool_team = claim.pool_team_id
-            if pool_team and user not in (
-                pool_team.crm_team_member_ids.user_id | pool_team.user_id
-            ):
-                raise UserError(
-                    self.env._(
-                        "%(customer)s is in the pool of %(team)s until %(date)s: its "
-                        "members claim it first.",
-                        customer=claim.name,
-                        team=pool_team.name,
-                        date=claim.pool_team_until,
-                    )
-                )
-            team = user.sale_team_id or claim.team_id
-            taken_today = (
-                self.env["stm.claim"]
-                .sudo()
-                .search_count(
-                    [
-                        ("user_id", "=", user.id),
-                        ("company_id", "=", claim.company_id.id),
-                        ("pool_taken_on", "=", today),
-                    ]
-                )
-            )
-            active_claims = (
-                self.env["stm.claim"]
-                .sudo()
-                .search_count(
-                    [
-                        ("user_id", "=", user.id),
-                        ("company_id", "=", claim.company_id.id),
-                        ("state", "=", "active"),
-                    ]
-                )
-            )
-            refusal = claim_policy.pool_claim_refusal(
-                user_id=user.id,
-                active_claims=active_claims,
-                max_active_claims=team.stm_max_active_claims,
-                last_owner_id=claim.last_owner_id.id,
-                released_on=claim.released_on,
-                today=today,
-                cooldown_days=team.stm_reclaim_cooldown_days
-                if team
-                else claim_policy.DEFAULT_RECLAIM_COOLDOWN_DAYS,
-                taken_today=taken_today,
-                daily_limit=team.stm_pool_daily_limit,
-            )
-            if refusal and refusal[0] == "limit":
-                raise UserError(
-                    self.env._(
-                        "You already hold %s customers, the most your team allows. "
-                        "Release one first.",
-                        refusal[1],
-                    )
-                )
-            if refusal and refusal[0] == "daily":
-                raise UserError(
-                    self.env._(
-                        "You took %s customers from the pool today, the most your "
-                        "team allows in a day. Try again tomorrow.",
-                        refusal[1],
-                    )
-                )
-            if refusal:
-                raise UserError(
-                    self.env._(
-                        "You gave %(customer)s up recently; you can take it back "
-                        "from %(date)s.",
-                        customer=claim.name,
-                        date=refusal[1],
-                    )
-                )
-            claim._take_over(user)
-            claim.sudo().write({"pool_taken_on": today})
-            claim.message_post(body=self.env._("Taken from the pool by %s.", user.name))
+        self.sudo().stm_claim_id.with_env(self.env)._stm_take_from_pool(user)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

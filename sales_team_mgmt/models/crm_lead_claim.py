@@ -51,6 +51,8 @@ class CrmLead(models.Model):
                 # A manager reassigned the lead (see _stm_check_reassignment)
                 # or assigned a pool customer: the customer follows the lead.
                 handed_over = claim.state == "active"
+                if not system:
+                    claim._stm_gate(lead.user_id, "assign")
                 claim._take_over(lead.user_id)
                 if handed_over:
                     claim.message_post(

@@ -308,10 +308,11 @@ class StmAccessMixin(models.AbstractModel):
         return self._stm_access()
 
     def _setup_fields(self):
-        super()._setup_fields()
+        result = super()._setup_fields()
         for fname, rule in self._stm_access_table().items():
             if rule.read and fname in self._fields:
                 self._fields[fname].groups = rule.read
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -166,6 +166,7 @@ class StmClaimDispute(models.Model):
                 keep, lose = dispute.claim_id, dispute.rival_claim_id
             else:
                 keep, lose = dispute.rival_claim_id, dispute.claim_id
+            keep._stm_gate(winner, "assign")
             dispute._merge_claims(keep, lose)
             dispute.sudo().write(
                 {

@@ -65,6 +65,15 @@ class StmClaimKey(models.Model):
                     SQL.identifier(self._table),
                 )
             )
+        # Released keys, looked up when a pooled customer is registered again.
+        if not index_exists(self.env.cr, "stm_claim_key_released_idx"):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE INDEX stm_claim_key_released_idx ON %s "
+                    "(company_id, key_type, key_value) WHERE NOT active",
+                    SQL.identifier(self._table),
+                )
+            )
         return result
 
     @api.model

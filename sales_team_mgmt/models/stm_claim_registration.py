@@ -56,6 +56,7 @@ class StmClaim(models.Model):
             "protection_days": self._protection_days(
                 team, partner.stm_customer_class if partner else None
             ),
+            "system": system,
             "claim_id": claim.id if claim else None,
             "lead_ids": leads.ids if leads else [],
         }
@@ -74,6 +75,14 @@ class StmClaim(models.Model):
         after ours began makes the statement fail with a serialization
         failure: Odoo retries the request, which then sees the owner."""
         self.env["stm.claim.key"].flush_model()
+        self._stm_register_pooled(
+            requests,
+            [
+                i
+                for i, req in enumerate(requests)
+                if not req["claim_id"] and req["keys"]
+            ],
+        )
         extend = [
             i for i, req in enumerate(requests) if req["claim_id"] and req["keys"]
         ]

@@ -247,6 +247,7 @@ class StmHandover(models.Model):
         if not claims:
             return
         leaver = self.user_id
+        claims._stm_gate(heir, "assign")
         claims._take_over(heir)
         partners = claims.partner_id
         self._stm_follow(heir, claims, partners)

@@ -1,5 +1,6 @@
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.addons.sales_team_mgmt.models.stm_access_mixin import typed
+
+from ..models.stm_access_mixin import typed
 
 
 class StmSuggestionBox(models.TransientModel):
