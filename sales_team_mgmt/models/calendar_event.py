@@ -16,7 +16,7 @@ class CalendarEvent(models.Model):
     acknowledge an appointment's reminder within 10 minutes gets one SMS."""
 
     _name = "calendar.event"
-    _inherit = ["calendar.event", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "calendar.event"]
 
     stm_acknowledged_on = fields.Datetime(string="Acknowledged On", copy=False)
     stm_sms_sent_on = fields.Datetime(string="Reminder SMS Sent On", copy=False)
@@ -31,7 +31,7 @@ class CalendarEvent(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_stm_acknowledge": self.env._("the attendee the reminder is for"),
+            "action_stm_acknowledge": "the attendee the reminder is for",
         }
 
     def action_stm_acknowledge(self):

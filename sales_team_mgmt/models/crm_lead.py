@@ -38,7 +38,7 @@ SIZE_CHECKED_FIELDS = ("partner_name", "contact_name", "email_from", "phone", "m
 
 class CrmLead(models.Model):
     _name = "crm.lead"
-    _inherit = ["crm.lead", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "crm.lead"]
 
     # Tracked so that every change of a registered fact shows in the chatter.
     contact_name = fields.Char(tracking=True)
@@ -147,14 +147,12 @@ class CrmLead(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_stm_claim": self.env._("a salesperson, on a pool lead"),
-            "action_stm_open_alarm": self.env._("who reads the lead"),
-            "action_stm_view_alarms": self.env._("who reads the lead"),
-            "action_stm_log_visit": self.env._("who reads the lead"),
-            "action_stm_register_project": self.env._(
-                "the lead's salesperson or a sales manager"
-            ),
-            "action_stm_view_visits": self.env._("who reads the record"),
+            "action_stm_claim": "a salesperson, on a pool lead",
+            "action_stm_open_alarm": "who reads the lead",
+            "action_stm_view_alarms": "who reads the lead",
+            "action_stm_log_visit": "who reads the lead",
+            "action_stm_register_project": "the lead's salesperson or a sales manager",
+            "action_stm_view_visits": "who reads the record",
         }
 
     def _stm_frozen_identity(self, fname, value=None):

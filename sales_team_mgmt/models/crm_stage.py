@@ -5,7 +5,7 @@ from .stm_access_mixin import typed
 
 class CrmStage(models.Model):
     _name = "crm.stage"
-    _inherit = ["crm.stage", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "crm.stage"]
 
     stm_probability = fields.Float(
         string="Stage Probability (%)",

@@ -27,7 +27,7 @@ STM_INTEGER_SETTINGS = (
 
 class CrmTeam(models.Model):
     _name = "crm.team"
-    _inherit = ["crm.team", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "crm.team"]
 
     stm_claim_protection_days = fields.Integer(
         string="Claim Protection (days)",
@@ -184,7 +184,7 @@ class CrmTeam(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_stm_apply_seven_stages": self.env._("a sales manager"),
+            "action_stm_apply_seven_stages": "a sales manager",
         }
 
     @api.constrains(*STM_INTEGER_SETTINGS)

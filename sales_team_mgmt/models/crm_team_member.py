@@ -9,7 +9,7 @@ from .stm_access_mixin import typed
 
 class CrmTeamMember(models.Model):
     _name = "crm.team.member"
-    _inherit = ["crm.team.member", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "crm.team.member"]
 
     stm_revenue_target = fields.Monetary(
         string="Yearly Revenue Target",

@@ -157,7 +157,7 @@ class CrmTeamMember(models.Model):
     def _stm_actions(self):
         # The records behind a card open for whoever may read them (others
         # see no figures to open).
-        opens = self.env._("the salesperson, his team leader and sales admins")
+        opens = "the salesperson, his team leader and sales admins"
         return {
             **super()._stm_actions(),
             **dict.fromkeys(

@@ -118,6 +118,7 @@ class CrmTeam(models.Model):
     def _stm_access(self):
         return {
             **super()._stm_access(),
+            **dict.fromkeys(WEIGHT_FIELDS, typed()),
             "stm_target_split": typed(),
             "stm_public_ranking": typed(),
             "stm_newcomer_months": typed(),

@@ -7,7 +7,7 @@ from .stm_access_mixin import typed
 
 class HrDepartment(models.Model):
     _name = "hr.department"
-    _inherit = ["hr.department", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "hr.department"]
 
     stm_service = fields.Selection(
         [

@@ -6,7 +6,7 @@ from .stm_access_mixin import typed
 
 class ResCompany(models.Model):
     _name = "res.company"
-    _inherit = ["res.company", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "res.company"]
 
     stm_marketing_research_quota = fields.Integer(
         string="Research Leads per 12 Months",

@@ -13,7 +13,7 @@ SIZE_CHECKED_FIELDS = ("name", "phone", "mobile", "email", "vat", "ref")
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "res.partner"]
 
     stm_claim_ids = fields.One2many("stm.claim", "partner_id", string="Customer Claims")
     stm_visit_count = fields.Integer(
@@ -54,8 +54,8 @@ class ResPartner(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_stm_log_visit": self.env._("a salesperson"),
-            "action_stm_view_visits": self.env._("who reads the record"),
+            "action_stm_log_visit": "a salesperson",
+            "action_stm_view_visits": "who reads the record",
         }
 
     @api.model_create_multi

@@ -20,7 +20,7 @@ class StmAppraisal(models.Model):
 
     _name = "stm.appraisal"
     _description = "Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, team_id, rank_in_team, id"
     _check_company_auto = True
     _rec_names_search = ["user_id.name", "employee_id.name"]
@@ -276,13 +276,13 @@ class StmAppraisal(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_done": self.env._("the appraiser (sales manager)"),
-            "action_fill_kpis": self.env._("the appraiser (sales manager)"),
-            "action_publish_ranking": self.env._("a sales manager"),
-            "action_reset_draft": self.env._("the appraiser (sales manager)"),
-            "action_stm_coaching_plan": self.env._("a sales manager or HR"),
-            "action_to_interview": self.env._("the appraiser (sales manager)"),
-            "action_to_review": self.env._("the appraiser (sales manager)"),
+            "action_done": "the appraiser (sales manager)",
+            "action_fill_kpis": "the appraiser (sales manager)",
+            "action_publish_ranking": "a sales manager",
+            "action_reset_draft": "the appraiser (sales manager)",
+            "action_stm_coaching_plan": "a sales manager or HR",
+            "action_to_interview": "the appraiser (sales manager)",
+            "action_to_review": "the appraiser (sales manager)",
         }
 
     @api.model_create_multi

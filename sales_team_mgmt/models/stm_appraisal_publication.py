@@ -12,7 +12,7 @@ class StmAppraisalPublication(models.Model):
 
     _name = "stm.appraisal.publication"
     _description = "Published Appraisal Ranking"
-    _inherit = ["mail.thread", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread"]
     _order = "date_from desc, team_id, id"
     _check_company_auto = True
 

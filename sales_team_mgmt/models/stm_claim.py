@@ -12,7 +12,7 @@ class StmClaim(models.Model):
 
     _name = "stm.claim"
     _description = "Customer Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "claimed_on desc, id desc"
     _check_company_auto = True
 
@@ -174,9 +174,9 @@ class StmClaim(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_pin": self.env._("a sales manager"),
-            "action_release": self.env._("the owner or a sales manager"),
-            "action_unpin": self.env._("a sales manager"),
+            "action_pin": "a sales manager",
+            "action_release": "the owner or a sales manager",
+            "action_unpin": "a sales manager",
         }
 
     def _compute_display_name(self):

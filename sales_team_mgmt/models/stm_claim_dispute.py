@@ -11,7 +11,7 @@ class StmClaimDispute(models.Model):
 
     _name = "stm.claim.dispute"
     _description = "Customer Claim Dispute"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "state, create_date desc, id desc"
     _check_company_auto = True
 
@@ -126,7 +126,7 @@ class StmClaimDispute(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_resolve": self.env._("the team leader or a sales manager"),
+            "action_resolve": "the team leader or a sales manager",
         }
 
     def _stm_decides(self):

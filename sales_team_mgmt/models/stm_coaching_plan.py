@@ -19,7 +19,7 @@ class StmCoachingPlan(models.Model):
 
     _name = "stm.coaching.plan"
     _description = "Coaching Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "state, date_start desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["coachee_id.name"]
@@ -168,9 +168,9 @@ class StmCoachingPlan(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_cancel": self.env._("the coach, a sales manager or HR"),
-            "action_done": self.env._("the coach, a sales manager or HR"),
-            "action_start": self.env._("the coach, a sales manager or HR"),
+            "action_cancel": "the coach, a sales manager or HR",
+            "action_done": "the coach, a sales manager or HR",
+            "action_start": "the coach, a sales manager or HR",
         }
 
     def _stm_check_in_charge(self):

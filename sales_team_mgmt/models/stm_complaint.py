@@ -23,7 +23,7 @@ class StmComplaint(models.Model):
 
     _name = "stm.complaint"
     _description = "Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -184,10 +184,10 @@ class StmComplaint(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_acknowledge": self.env._("the department answering"),
-            "action_close": self.env._("the complainant, a sales admin or manager"),
-            "action_reject": self.env._("the department answering"),
-            "action_resolve": self.env._("the department answering"),
+            "action_acknowledge": "the department answering",
+            "action_close": "the complainant, a sales admin or manager",
+            "action_reject": "the department answering",
+            "action_resolve": "the department answering",
         }
 
     @api.model_create_multi

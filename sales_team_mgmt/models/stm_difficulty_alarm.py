@@ -11,7 +11,7 @@ class StmDifficultyAlarm(models.Model):
 
     _name = "stm.difficulty.alarm"
     _description = "Difficulty Alarm"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -111,9 +111,9 @@ class StmDifficultyAlarm(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_acknowledge": self.env._("the team leader or a sales manager"),
-            "action_close": self.env._("the team leader or a sales manager"),
-            "action_stm_raise": self.env._("the lead's salesperson"),
+            "action_acknowledge": "the team leader or a sales manager",
+            "action_close": "the team leader or a sales manager",
+            "action_stm_raise": "the lead's salesperson",
         }
 
     def _stm_decides(self):

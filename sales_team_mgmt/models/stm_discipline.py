@@ -16,7 +16,7 @@ class StmDiscipline(models.Model):
 
     _name = "stm.discipline"
     _description = "Discipline Record"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["user_id.name", "employee_id.name", "reason"]
@@ -176,9 +176,9 @@ class StmDiscipline(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_acknowledge": self.env._("the person concerned"),
-            "action_close": self.env._("a sales manager or HR"),
-            "action_stm_coaching_plan": self.env._("a sales manager or HR"),
+            "action_acknowledge": "the person concerned",
+            "action_close": "a sales manager or HR",
+            "action_stm_coaching_plan": "a sales manager or HR",
         }
 
     def write(self, vals):

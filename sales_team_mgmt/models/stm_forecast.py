@@ -14,10 +14,10 @@ class StmForecast(models.Model):
     _name = "stm.forecast"
     _description = "Monthly Forecast"
     _inherit = [
+        "stm.access.mixin",
         "stm.report.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "stm.access.mixin",
     ]
     _check_company_auto = True
     _order = "month desc, user_id"
@@ -67,16 +67,14 @@ class StmForecast(models.Model):
             "weighted_total": system(),
             "effective_count": system(),
             "reliable": system(),
-            "state": typed(),
-            "late": system(),
         }
 
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_acknowledge": self.env._("the team leader or a sales manager"),
-            "action_prepare": self.env._("the salesperson"),
-            "action_submit": self.env._("the salesperson"),
+            "action_acknowledge": "the team leader or a sales manager",
+            "action_prepare": "the salesperson",
+            "action_submit": "the salesperson",
         }
 
     @api.depends("user_id.name", "month")

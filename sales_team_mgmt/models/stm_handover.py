@@ -14,7 +14,7 @@ class StmHandover(models.Model):
     holds customers."""
 
     _name = "stm.handover"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Customer Hand-over"
     _order = "state, create_date desc, id desc"
     _check_company_auto = True
@@ -77,7 +77,7 @@ class StmHandover(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_confirm": self.env._("a sales manager"),
+            "action_confirm": "a sales manager",
         }
 
     def _stm_frozen_done(self, fname, value=None):

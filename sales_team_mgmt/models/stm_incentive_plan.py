@@ -13,7 +13,7 @@ class StmIncentivePlan(models.Model):
 
     _name = "stm.incentive.plan"
     _description = "Incentive Plan"
-    _inherit = ["mail.thread", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread"]
     _order = "team_id, date_start desc, id"
     _check_company_auto = True
 

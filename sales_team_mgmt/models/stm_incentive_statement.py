@@ -37,7 +37,7 @@ class StmIncentiveStatement(models.Model):
 
     _name = "stm.incentive.statement"
     _description = "Incentive Statement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, team_id, user_id, id"
     _check_company_auto = True
     _rec_names_search = ["user_id.name"]
@@ -187,9 +187,9 @@ class StmIncentiveStatement(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_approve": self.env._("the team leader or a sales manager"),
-            "action_open_deals": self.env._("who reads the record"),
-            "action_refresh": self.env._("a sales admin or manager"),
+            "action_approve": "the team leader or a sales manager",
+            "action_open_deals": "who reads the record",
+            "action_refresh": "a sales admin or manager",
         }
 
     @api.model_create_multi

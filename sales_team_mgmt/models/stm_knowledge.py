@@ -10,7 +10,7 @@ class StmKnowledge(models.Model):
 
     _name = "stm.knowledge"
     _description = "Sales Knowledge"
-    _inherit = ["mail.thread", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread"]
     _order = "is_success_story desc, write_date desc, id desc"
     _check_company_auto = True
 
@@ -58,8 +58,8 @@ class StmKnowledge(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_answer": self.env._("the author or a salesperson"),
-            "action_verify": self.env._("a sales manager"),
+            "action_answer": "the author or a salesperson",
+            "action_verify": "a sales manager",
         }
 
     def action_answer(self):

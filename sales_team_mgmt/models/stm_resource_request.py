@@ -20,10 +20,10 @@ class StmResourceRequest(models.Model):
     _name = "stm.resource.request"
     _description = "Weekly Resource Request"
     _inherit = [
+        "stm.access.mixin",
         "stm.report.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "stm.access.mixin",
     ]
     _check_company_auto = True
     _order = "week_start desc, user_id"
@@ -71,16 +71,14 @@ class StmResourceRequest(models.Model):
             "due_date": system(),
             "line_ids": typed(),
             "amount_total": system(),
-            "state": typed(),
-            "late": typed(),
         }
 
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_approve": self.env._("the team leader or a sales manager"),
-            "action_refuse": self.env._("the team leader or a sales manager"),
-            "action_submit": self.env._("the salesperson"),
+            "action_approve": "the team leader or a sales manager",
+            "action_refuse": "the team leader or a sales manager",
+            "action_submit": "the salesperson",
         }
 
     @api.depends("user_id.name", "week_start")

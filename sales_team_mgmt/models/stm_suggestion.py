@@ -11,7 +11,7 @@ class StmSuggestion(models.Model):
 
     _name = "stm.suggestion"
     _description = "Suggestion"
-    _inherit = ["mail.thread", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread"]
     _order = "id desc"
 
     name = fields.Char(string="Subject", required=True)
@@ -42,7 +42,7 @@ class StmSuggestion(models.Model):
             "body": typed(),
             "anonymous": box,
             "author_id": box,
-            "state": typed(),
+            "state": action(self.env._("the Mark as Read and Done buttons")),
             "response": typed(),
             "company_id": typed(),
         }
@@ -50,8 +50,8 @@ class StmSuggestion(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_done": self.env._("a sales manager or HR"),
-            "action_mark_read": self.env._("a sales manager or HR"),
+            "action_done": "a sales manager or HR",
+            "action_mark_read": "a sales manager or HR",
         }
 
     def action_mark_read(self):

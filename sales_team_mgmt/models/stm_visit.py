@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..policy.quota import local_day
-from .stm_access_mixin import action, once, system, typed
+from .stm_access_mixin import action, check_client_values, once, system, typed
 
 # A visit report is prose, not a document dump.
 MAX_TEXT_LENGTH = 20_000
@@ -20,7 +20,7 @@ class StmVisit(models.Model):
 
     _name = "stm.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -204,14 +204,14 @@ class StmVisit(models.Model):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_accept_exception": self.env._("a sales manager"),
-            "action_cancel": self.env._("the visitor (a done visit: a sales manager)"),
-            "action_check_in": self.env._("the visitor"),
-            "action_check_out": self.env._("the visitor"),
-            "action_done": self.env._("the visitor or a sales admin"),
-            "action_reject_exception": self.env._("a sales manager"),
-            "action_stm_save_done": self.env._("the visitor or a sales admin"),
-            "action_stm_saved": self.env._("who reads the record"),
+            "action_accept_exception": "a sales manager",
+            "action_cancel": "the visitor (a done visit: a sales manager)",
+            "action_check_in": "the visitor",
+            "action_check_out": "the visitor",
+            "action_done": "the visitor or a sales admin",
+            "action_reject_exception": "a sales manager",
+            "action_stm_save_done": "the visitor or a sales admin",
+            "action_stm_saved": "who reads the record",
         }
 
     def _stm_frozen_visit(self, fname, value=None):
@@ -245,6 +245,8 @@ class StmVisit(models.Model):
             else vals
             for vals, is_done in zip(vals_list, done, strict=True)
         ]
+        # Checked before this model reads the values itself.
+        check_client_values(self, vals_list, creating=True)
         for vals in vals_list:
             self._check_text_sizes(vals)
         vals_list = [self._commercial_values(vals) for vals in vals_list]
@@ -257,6 +259,7 @@ class StmVisit(models.Model):
         return visits
 
     def write(self, vals):
+        check_client_values(self, [vals])
         self._check_text_sizes(vals)
         return super().write(self._commercial_values(vals))
 

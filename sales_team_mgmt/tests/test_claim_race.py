@@ -1,5 +1,7 @@
 import threading
 
+from psycopg2.errors import SerializationFailure
+
 from odoo import api
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -99,3 +101,109 @@ class TestClaimRace(CommittedCase):
         self.assertFalse(thread_b.is_alive(), "no deadlock")
         self.assertIn("is registered to", outcome.get("b", ""))
         self.assertEqual(self._claims(), 1)
+
+
+def call_as_a_request(env, method, tries=5):
+    """``method(env)`` as Odoo serves a request: a serialization failure
+    rolls back and starts again."""
+    for attempt in range(1, tries + 1):
+        try:
+            result = method(env)
+            env.flush_all()
+            return result
+        except SerializationFailure:
+            if attempt == tries:
+                raise
+            env.cr.rollback()
+            env.transaction.clear()
+    return None
+
+
+@tagged("post_install", "-at_install")
+class TestPoolTakeRace(CommittedCase):
+    """One salesperson, a daily limit of one pool customer, two Claim clicks
+    at the same instant on two pool customers (two transactions): the
+    second waits on the first — PostgreSQL says so — and, once the first
+    commits, is refused by the limit."""
+
+    lead_prefix = "pool-race "
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            self.uid = env.ref("base.user_demo").id
+            team = env["res.users"].browse(self.uid).sale_team_id
+            self.team_id, self.old_limit = team.id, team.stm_pool_daily_limit
+            team.stm_pool_daily_limit = 1
+            leads = env["crm.lead"].create(
+                [
+                    {
+                        "name": f"{self.lead_prefix}{customer}",
+                        "partner_name": f"Pool Race {customer} Ltd",
+                        "user_id": env.ref("base.user_admin").id,
+                        "team_id": team.id,
+                    }
+                    for customer in ("One", "Two")
+                ]
+            )
+            leads.stm_claim_id._send_to_pool("expired")
+            self.lead_ids = leads.ids
+
+    def tearDown(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            env["crm.team"].browse(self.team_id).stm_pool_daily_limit = self.old_limit
+        super().tearDown()
+
+    def _claim(self, lead_id):
+        return lambda env: env["crm.lead"].browse(lead_id).action_stm_claim()
+
+    def _waits_on_a_lock(self, pid, thread):
+        with self.registry.cursor() as watch:
+            for _poll in range(200):
+                watch.execute(
+                    "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
+                    [pid],
+                )
+                if watch.fetchone()[0] == "Lock":
+                    return True
+                thread.join(0.05)
+        return False
+
+    def test_two_claims_at_once_hold_the_daily_limit(self):
+        outcome = {}
+        a_claimed = threading.Event()
+        cr_b = self.registry.cursor()
+        env_b = api.Environment(cr_b, self.uid, {})
+        pid_b = cr_b._cnx.get_backend_pid()
+        cr_b.execute("SELECT 1")  # B's snapshot starts before A commits
+
+        def claim_b():
+            a_claimed.wait(10)
+            try:
+                call_as_a_request(env_b, self._claim(self.lead_ids[1]))
+                cr_b.commit()
+                outcome["b"] = "taken"
+            except UserError as exc:
+                cr_b.rollback()
+                outcome["b"] = str(exc)
+            finally:
+                cr_b.close()
+
+        thread_b = threading.Thread(target=claim_b)
+        thread_b.start()
+        with self.registry.cursor() as cr_a:
+            env_a = api.Environment(cr_a, self.uid, {})
+            call_as_a_request(env_a, self._claim(self.lead_ids[0]))
+            a_claimed.set()
+            waited = self._waits_on_a_lock(pid_b, thread_b)
+            cr_a.commit()
+        thread_b.join(30)
+        self.assertTrue(waited, "PostgreSQL shows B waiting on A's lock")
+        self.assertFalse(thread_b.is_alive(), "no deadlock")
+        self.assertIn("today", outcome.get("b", ""))
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            taken = env["crm.lead"].browse(self.lead_ids).mapped("stm_claim_state")
+        self.assertEqual(sorted(taken), ["claimed", "pool"])

@@ -48,7 +48,7 @@ class StmComplaintFiling(models.TransientModel):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_file": self.env._("any internal user"),
+            "action_file": "any internal user",
         }
 
     @api.model_create_multi

@@ -28,7 +28,7 @@ class StmSuggestionBox(models.TransientModel):
     def _stm_actions(self):
         return {
             **super()._stm_actions(),
-            "action_submit": self.env._("any internal user"),
+            "action_submit": "any internal user",
         }
 
     @api.model_create_multi

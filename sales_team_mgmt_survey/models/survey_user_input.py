@@ -9,7 +9,7 @@ class SurveyUserInput(models.Model):
     asked for it and to the salesperson it judges."""
 
     _name = "survey.user_input"
-    _inherit = ["survey.user_input", "stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "survey.user_input"]
 
     stm_lead_id = fields.Many2one(
         "crm.lead", string="Deal", index="btree_not_null", ondelete="set null"
