@@ -12,7 +12,7 @@ class StmCoachingGoal(models.Model):
     (or today), with the same definitions as the board."""
 
     _name = "stm.coaching.goal"
-    _inherit = ["stm.access.mixin", "stm.coaching.line.mixin"]
+    _inherit = ["stm.coaching.line.mixin"]
     _description = "Coaching Goal"
     _order = "plan_id, due_date, id"
     _check_company_auto = True

@@ -7,7 +7,7 @@ class StmCoachingSession(models.Model):
     """A coaching conversation: when, what was said, what comes next."""
 
     _name = "stm.coaching.session"
-    _inherit = ["stm.access.mixin", "stm.coaching.line.mixin"]
+    _inherit = ["stm.coaching.line.mixin"]
     _description = "Coaching Session"
     _order = "date desc, id desc"
     _check_company_auto = True

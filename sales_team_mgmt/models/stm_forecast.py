@@ -14,7 +14,6 @@ class StmForecast(models.Model):
     _name = "stm.forecast"
     _description = "Monthly Forecast"
     _inherit = [
-        "stm.access.mixin",
         "stm.report.mixin",
         "mail.thread",
         "mail.activity.mixin",

@@ -20,7 +20,6 @@ class StmResourceRequest(models.Model):
     _name = "stm.resource.request"
     _description = "Weekly Resource Request"
     _inherit = [
-        "stm.access.mixin",
         "stm.report.mixin",
         "mail.thread",
         "mail.activity.mixin",

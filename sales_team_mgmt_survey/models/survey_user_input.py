@@ -166,7 +166,12 @@ class SurveyUserInput(models.Model):
             )
             answers |= answer
         if template and answers:
+            # The invitation carries the answer link: written by the system,
+            # so that the salesperson it judges (named in it) cannot read it
+            # back as its author.
             template.sudo().send_mail_batch(
-                answers.ids, email_layout_xmlid="mail.mail_notification_light"
+                answers.ids,
+                email_values={"author_id": self.env.ref("base.partner_root").id},
+                email_layout_xmlid="mail.mail_notification_light",
             )
         return answers

@@ -10,6 +10,7 @@ from odoo.addons.sales_team_mgmt.tests.common import StmCase, StmFixtures
 from odoo.addons.survey.tests.common import SurveyCase
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 Q2 = (date(2026, 4, 1), date(2026, 6, 30))
 
@@ -252,3 +253,42 @@ class TestCustomerAnswersOnline(SatisfactionFixtures, HttpCase, SurveyCase):
         self.assertEqual(answer.state, "done")
         self.assertEqual(answer.scoring_percentage, 25.0)
         self.assertTrue(lead.activity_ids.filtered(lambda a: a.user_id == self.manager))
+
+    def test_the_salesperson_cannot_read_the_invitation(self):
+        """The invitation carries the answer link: the salesperson it judges
+        cannot read it, by any way a client has (its message, the mail, the
+        answer's token), so he cannot answer for his customer."""
+        lead = self._won_deal()
+        answer = self.env["survey.user_input"].search([("stm_lead_id", "=", lead.id)])
+        message = self.env["mail.message"].search(
+            [("model", "=", "survey.user_input"), ("res_id", "=", answer.id)]
+        )
+        self.assertTrue(message, "the invitation is on record")
+        self.assertEqual(message.author_id, self.env.ref("base.partner_root"))
+        rpc = self.xmlrpc_object
+        found = rpc.execute_kw(
+            self.env.cr.dbname,
+            self.rep_a.id,
+            self.rep_a.login,
+            "mail.message",
+            "search_read",
+            [[("body", "ilike", answer.access_token)]],
+            {"fields": ["body"]},
+        )
+        self.assertEqual(found, [])
+        for model, method, args in (
+            ("mail.message", "read", [message.ids, ["body"]]),
+            ("mail.mail", "search_read", [[("res_id", "=", answer.id)]]),
+            ("survey.user_input", "read", [answer.ids, ["access_token"]]),
+        ):
+            with self.subTest(model=model), self.assertRaises(Exception) as refused:
+                with mute_logger("odoo.http"):
+                    rpc.execute_kw(
+                        self.env.cr.dbname,
+                        self.rep_a.id,
+                        self.rep_a.login,
+                        model,
+                        method,
+                        args,
+                    )
+            self.assertNotIn(answer.access_token, str(refused.exception))
