@@ -132,8 +132,8 @@ class TestPoolTakeRace(CommittedCase):
         super().setUp()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
-            self.uid = env.ref("base.user_demo").id
-            team = env["res.users"].browse(self.uid).sale_team_id
+            self.demo_uid = env.ref("base.user_demo").id
+            team = env["res.users"].browse(self.demo_uid).sale_team_id
             self.team_id, self.old_limit = team.id, team.stm_pool_daily_limit
             team.stm_pool_daily_limit = 1
             leads = env["crm.lead"].create(
@@ -175,7 +175,7 @@ class TestPoolTakeRace(CommittedCase):
         outcome = {}
         a_claimed = threading.Event()
         cr_b = self.registry.cursor()
-        env_b = api.Environment(cr_b, self.uid, {})
+        env_b = api.Environment(cr_b, self.demo_uid, {})
         pid_b = cr_b._cnx.get_backend_pid()
         cr_b.execute("SELECT 1")  # B's snapshot starts before A commits
 
@@ -194,7 +194,7 @@ class TestPoolTakeRace(CommittedCase):
         thread_b = threading.Thread(target=claim_b)
         thread_b.start()
         with self.registry.cursor() as cr_a:
-            env_a = api.Environment(cr_a, self.uid, {})
+            env_a = api.Environment(cr_a, self.demo_uid, {})
             call_as_a_request(env_a, self._claim(self.lead_ids[0]))
             a_claimed.set()
             waited = self._waits_on_a_lock(pid_b, thread_b)
