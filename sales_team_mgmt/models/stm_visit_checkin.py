@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..policy import geo
-from .stm_access_mixin import action, system
+from .stm_access_mixin import action
 
 POSITION_STATUS = [
     ("ok", "Position Taken"),
@@ -174,11 +174,11 @@ class StmVisit(models.Model):
             "checkout_accuracy": check,
             "checkout_at": check,
             "checkout_status": check,
-            "flag_far": system(),
-            "flag_no_position": system(),
-            "flag_short": system(),
-            "flag_late": system(),
-            "flagged": system(),
+            "flag_far": check,
+            "flag_no_position": check,
+            "flag_short": check,
+            "flag_late": check,
+            "flagged": check,
             "exception_state": decide,
             "exception_reason": action(
                 decide.buttons, by="sales_team.group_sale_manager"

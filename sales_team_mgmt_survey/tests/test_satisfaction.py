@@ -261,9 +261,13 @@ class TestCustomerAnswersOnline(SatisfactionFixtures, HttpCase, SurveyCase):
         lead = self._won_deal()
         answer = self.env["survey.user_input"].search([("stm_lead_id", "=", lead.id)])
         message = self.env["mail.message"].search(
-            [("model", "=", "survey.user_input"), ("res_id", "=", answer.id)]
+            [
+                ("model", "=", "survey.user_input"),
+                ("res_id", "=", answer.id),
+                ("body", "ilike", answer.access_token),
+            ]
         )
-        self.assertTrue(message, "the invitation is on record")
+        self.assertEqual(len(message), 1, "the invitation is on record")
         self.assertEqual(message.author_id, self.env.ref("base.partner_root"))
         rpc = self.xmlrpc_object
         found = rpc.execute_kw(
