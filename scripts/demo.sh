@@ -7,7 +7,7 @@ require_odoo
 require_postgres
 "$ROOT/scripts/venv.sh"
 
-db=${DEMO_DB:-stm_demo}
+db=${DEMO_DB:-stm_demo_$ODOO_SERIES}
 port=${DEMO_PORT:-8069}
 if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
     # Installed add-ons are updated; one added since (e.g. the survey
@@ -23,7 +23,7 @@ if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep 
         ${missing[@]:+-i "$(IFS=,; echo "${missing[*]}")"} --stop-after-init --log-level=warn
 else
     echo "Creating the demo database $db (a few minutes the first time) ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDONS_CSV" --load-language=zh_CN,zh_TW \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDONS_CSV" "${DEMO_ARGS[@]}" --load-language=zh_CN,zh_TW \
         --stop-after-init --log-level=warn
 fi
 cat <<MSG

@@ -3,9 +3,34 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ODOO_SRC=${ODOO_SRC:-/opt/odoo}
-# The virtualenv lives outside the clone so that fresh clones (and CI) reuse it.
-VENV=${VENV:-$HOME/.cache/sales_team_mgmt/venv}
+# Odoo 19.0 is the main host, 18.0 is kept: the first of these found is the
+# default (ODOO_SRC picks one; `make test` runs every one found).
+ODOO_SOURCES=${ODOO_SOURCES:-/opt/odoo}
+ODOO_SRC_GIVEN=${ODOO_SRC:-}
+if [ -z "${ODOO_SRC:-}" ]; then
+    for candidate in $ODOO_SOURCES; do
+        if [ -f "$candidate/odoo-bin" ]; then ODOO_SRC=$candidate; break; fi
+    done
+    ODOO_SRC=${ODOO_SRC:-/opt/odoo19}
+fi
+# "19" or "18", from the source's release.py (empty when there is none).
+odoo_series() {
+    sed -nE 's/^version_info = \(([0-9]+), 0.*/\1/p' "$1/odoo/release.py" 2>/dev/null | head -1
+}
+VENV_GIVEN=${VENV:-}
+# Points the scripts at one Odoo source: its series, its virtualenv (outside
+# the clone so that fresh clones and CI reuse it; one per series, their
+# requirements differ) and the addons path.
+use_odoo() {
+    ODOO_SRC=$1
+    ODOO_SERIES=$(odoo_series "$ODOO_SRC")
+    VENV=${VENV_GIVEN:-$HOME/.cache/sales_team_mgmt/venv-${ODOO_SERIES:-none}}
+    ADDONS_PATH="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT"
+    # Demo data is loaded by default on 18, asked for on 19.
+    DEMO_ARGS=()
+    [ "$ODOO_SERIES" = 19 ] && DEMO_ARGS=(--with-demo)
+    return 0
+}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-$(id -un)}
@@ -15,20 +40,21 @@ ADDON=sales_team_mgmt
 # demo and translation commands handle all of them.
 ADDONS=(sales_team_mgmt sales_team_mgmt_survey)
 ADDONS_CSV=$(IFS=,; echo "${ADDONS[*]}")
-ADDONS_PATH="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT"
+use_odoo "$ODOO_SRC"
 
 die() { printf 'error: %s\n' "$*" >&2; exit 2; }
 
 require_odoo() {
     if [ ! -f "$ODOO_SRC/odoo-bin" ] || [ ! -d "$ODOO_SRC/addons/crm" ]; then
-        die "no Odoo 18.0 Community source at ODOO_SRC=$ODOO_SRC.
-  Put a checkout of Odoo 18.0 (with odoo-bin, odoo/, addons/, requirements.txt)
-  there, or point ODOO_SRC at one:  ODOO_SRC=/path/to/odoo make test
-  See README.md, section 'Getting Odoo'."
+        die "no Odoo 19.0 or 18.0 Community source at ODOO_SRC=$ODOO_SRC.
+  Put a checkout of Odoo 19.0 in /opt/odoo19 (or 18.0 in /opt/odoo), with
+  odoo-bin, odoo/, addons/, requirements.txt, or point ODOO_SRC at one:
+  ODOO_SRC=/path/to/odoo make test.  See README.md, section 'Getting Odoo'."
     fi
-    if ! grep -q "version_info = (18, 0" "$ODOO_SRC/odoo/release.py"; then
-        die "ODOO_SRC=$ODOO_SRC is not Odoo 18.0 (see $ODOO_SRC/odoo/release.py)."
-    fi
+    case "$ODOO_SERIES" in
+        18 | 19) ;;
+        *) die "ODOO_SRC=$ODOO_SRC is neither Odoo 19.0 nor 18.0 (see $ODOO_SRC/odoo/release.py)." ;;
+    esac
 }
 
 require_postgres() {

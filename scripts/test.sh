@@ -2,13 +2,27 @@
 # The project's one test command (README: `make test`):
 #   1. ruff and pylint-odoo, then each add-on built as a wheel (whool),
 #   2. the plain pytest layer in tests/ (no database),
-#   3. the Odoo layer: installs sales_team_mgmt and its integration add-ons
-#      (with demo data) in a fresh throw-away database, runs their tests,
-#      drops the database.
+#   3. the Odoo layer, on each Odoo found (19.0 in /opt/odoo19, 18.0 in
+#      /opt/odoo; ODOO_SRC names just one): installs sales_team_mgmt and its
+#      integration add-ons (with demo data) in a fresh throw-away database,
+#      runs their tests, drops the database.
 # Fails on any test failure and on any WARNING/ERROR logged by our module.
 source "$(dirname "$0")/lib.sh"
-require_odoo
+sources=()
+if [ -n "${ODOO_SRC_GIVEN:-}" ]; then
+    sources=("$ODOO_SRC")
+else
+    for candidate in $ODOO_SOURCES; do
+        [ -f "$candidate/odoo-bin" ] && sources+=("$candidate")
+    done
+fi
+[ ${#sources[@]} -eq 0 ] && sources=("$ODOO_SRC")
+for source in "${sources[@]}"; do
+    use_odoo "$source"
+    require_odoo
+done
 require_postgres
+use_odoo "${sources[0]}"
 "$ROOT/scripts/venv.sh"
 cd "$ROOT"
 
@@ -37,11 +51,10 @@ set -e
 py_passed=$( (grep -oE '[0-9]+ passed' "$pytest_log" || true) | tail -1 | cut -d' ' -f1)
 py_failed=$( (grep -oE '[0-9]+ (failed|error)' "$pytest_log" || true) | awk '{s+=$1} END {print s+0}')
 
-step "Odoo tests (fresh database)"
+# The tours need a Chromium (Debian: apt-get install chromium); the test
+# command installs nothing itself. Without one they are left out, and said
+# so, instead of logging Odoo's "Chrome not found" warnings.
 tags="${TEST_TAGS:-$(printf '/%s,' "${ADDONS[@]}" | sed 's/,$//')}"
-# The browser tours need a Chromium (Debian: apt-get install chromium); the
-# test command installs nothing itself. Without one they are left out, and
-# said so, instead of logging Odoo's "Chrome not found" warnings.
 if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
     && ! command -v google-chrome >/dev/null; then
     echo "note: no Chromium found: the browser tours are skipped."
@@ -51,55 +64,81 @@ if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null 
         tags="$tags,-/$ADDON:$tour_class"
     done
 fi
-db="stm_test_$(date +%s)_$$"
-log=$(mktemp)
+logs=()
+dbs=()
 cleanup() {
-    dropdb --if-exists "$db" >/dev/null 2>&1 || true
-    rm -rf "$pytest_log" "$log" "$ROOT/var/test-$db"
+    for db in "${dbs[@]}"; do
+        dropdb --if-exists "$db" >/dev/null 2>&1 || true
+        rm -rf "$ROOT/var/test-$db"
+    done
+    rm -f "$pytest_log" "${logs[@]}"
 }
 trap cleanup EXIT
-set +e
-# Chinese loaded as for `make demo`: the demo people read it, and the tests
-# check texts are written in their reader's language. English first: the
-# first language loaded becomes the database's default for new people.
-odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$ADDONS_CSV" --test-enable \
-    --load-language=en_US,zh_CN,zh_TW \
-    --test-tags "$tags" --stop-after-init --log-level=test \
-    --http-port="${TEST_HTTP_PORT:-8169}" --workers=0 --max-cron-threads=0 2>&1 | tee "$log"
-odoo_rc=${PIPESTATUS[0]}
-set -e
-
-stats=$( (grep -aE 'failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" || true) | tail -1)
-odoo_failed=$(sed -nE 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1+\2/p' <<<"$stats")
-odoo_total=$(sed -nE 's/.* of ([0-9]+) tests.*/\1/p' <<<"$stats")
-odoo_failed=$((${odoo_failed:-0}))
-# Warnings or errors logged by our addon, or mentioning it, fail the run
-# (OCA CI does the same); core noise about other modules does not.
-ours=$(grep -aE '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
-    | grep -aE "odoo\.addons\.$ADDON|$ADDON|stm\.|stm_" || true)
 
 status=0
 if [ "$pytest_rc" -ne 0 ]; then
     echo "FAIL: pytest exited with $pytest_rc"; status=1
 fi
-for addon in "${ADDONS[@]}"; do
-    if ! grep -aq "module $addon: creating or updating database tables\|Loading module $addon\|loading $addon/" "$log"; then
-        echo "FAIL: $addon was not installed"; status=1
+odoo_passed=0
+odoo_failed=0
+summaries=()
+# One Odoo: a fresh database, the add-ons installed with their tests.
+odoo_layer() {
+    step "Odoo $ODOO_SERIES tests (fresh database, $ODOO_SRC)"
+    local db log stats failed total rc ours
+    db="stm_test_${ODOO_SERIES}_$(date +%s)_$$"
+    log=$(mktemp)
+    dbs+=("$db")
+    logs+=("$log")
+    set +e
+    # Chinese loaded as for `make demo`: the demo people read it, and the
+    # tests check texts are written in their reader's language. English
+    # first: the first language loaded becomes the default for new people.
+    odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$ADDONS_CSV" --test-enable \
+        "${DEMO_ARGS[@]}" --load-language=en_US,zh_CN,zh_TW \
+        --test-tags "$tags" --stop-after-init --log-level=test \
+        --http-port="${TEST_HTTP_PORT:-8169}" --workers=0 --max-cron-threads=0 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    stats=$( (grep -aE 'failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" || true) | tail -1)
+    failed=$(sed -nE 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1+\2/p' <<<"$stats")
+    total=$(sed -nE 's/.* of ([0-9]+) tests.*/\1/p' <<<"$stats")
+    failed=$((${failed:-0}))
+    total=${total:-0}
+    # Warnings or errors logged by our add-ons, or mentioning them, fail the
+    # run (OCA CI does the same); core noise about other modules does not.
+    ours=$(grep -aE '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
+        | grep -aE "odoo\.addons\.$ADDON|$ADDON|stm\.|stm_" || true)
+    for addon in "${ADDONS[@]}"; do
+        if ! grep -aq "module $addon: creating or updating database tables\|Loading module $addon\|loading $addon/" "$log"; then
+            echo "FAIL: $addon was not installed on Odoo $ODOO_SERIES"; status=1
+        fi
+    done
+    if [ -z "$stats" ] || [ "$total" -eq 0 ]; then
+        echo "FAIL: no Odoo test ran on Odoo $ODOO_SERIES"; status=1
     fi
+    [ "$rc" -ne 0 ] && { echo "FAIL: odoo-bin exited with $rc on Odoo $ODOO_SERIES"; status=1; }
+    [ "$failed" -ne 0 ] && status=1
+    if [ -n "$ours" ]; then
+        printf 'FAIL: warnings/errors logged by %s on Odoo %s:\n%s\n' "$ADDON" "$ODOO_SERIES" "$ours"
+        status=1
+    fi
+    odoo_passed=$((odoo_passed + total - failed))
+    odoo_failed=$((odoo_failed + failed))
+    summaries+=("Odoo $ODOO_SERIES: $((total - failed)) passed, $failed failed of $total")
+}
+
+for source in "${sources[@]}"; do
+    use_odoo "$source"
+    "$ROOT/scripts/venv.sh"
+    odoo_layer
 done
-if [ -z "$stats" ] || [ "${odoo_total:-0}" -eq 0 ]; then
-    echo "FAIL: no Odoo test ran"; status=1
-fi
-[ "$odoo_rc" -ne 0 ] && { echo "FAIL: odoo-bin exited with $odoo_rc"; status=1; }
-[ "$odoo_failed" -ne 0 ] && status=1
-if [ -n "$ours" ]; then
-    printf 'FAIL: warnings/errors logged by %s:\n%s\n' "$ADDON" "$ours"; status=1
-fi
-odoo_passed=$(( ${odoo_total:-0} - odoo_failed ))
+
 passed=$(( ${py_passed:-0} + odoo_passed ))
 failed=$(( odoo_failed + py_failed ))
 [ "$failed" -eq 0 ] && [ "$status" -ne 0 ] && failed=1
 echo
-echo "pytest: ${py_passed:-0} passed, $py_failed failed; Odoo: $odoo_passed passed, $odoo_failed failed of ${odoo_total:-0}"
+echo "pytest: ${py_passed:-0} passed, $py_failed failed"
+printf '%s\n' "${summaries[@]}"
 echo "summary: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

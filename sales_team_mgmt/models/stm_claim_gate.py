@@ -138,7 +138,9 @@ class StmClaim(models.Model):
             SQL(
                 "UPDATE res_users SET write_date = write_date WHERE id = %s",
                 user.id,
-            )
+            ),
+            # A lost race is retried by Odoo, not an error to log.
+            log_exceptions=False,
         )
 
     def _stm_take_from_pool(self, user):

@@ -35,3 +35,4 @@ from . import test_visit_checkin
 from . import test_voices
 from . import test_access_table
 from . import test_rpc_access_table
+from . import test_rpc_visibility

@@ -132,7 +132,7 @@ class TestPoolTakeRace(CommittedCase):
         super().setUp()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
-            self.demo_uid = env.ref("base.user_demo").id
+            self.demo_uid = env.ref("sales_team_mgmt.user_zhang_wei_demo").id
             team = env["res.users"].browse(self.demo_uid).sale_team_id
             self.team_id, self.old_limit = team.id, team.stm_pool_daily_limit
             team.stm_pool_daily_limit = 1

@@ -50,6 +50,13 @@ class TestAccessTableOverRpc(StmRpcCase):
             },
             match="take it back from",
         )
+        self.assertRefused(
+            self.rep_a,
+            "res.partner",
+            "create",
+            {"name": "Boomerang Trading Ltd", "is_company": True},
+            match="take it back from",
+        )
         # A colleague takes it: the same customer, its history kept.
         lead_id = self._register(self.rep_b, "Boomerang Trading Ltd")
         lead = self.env["crm.lead"].browse(lead_id)

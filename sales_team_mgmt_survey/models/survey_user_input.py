@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.addons.sales_team_mgmt.models.stm_access_mixin import system, typed
 from odoo.addons.sales_team_mgmt.policy import voices
 from odoo.exceptions import UserError
@@ -155,8 +155,16 @@ class SurveyUserInput(models.Model):
             raise_if_not_found=False,
         )
         answers = self.browse()
+        # As the system user, not as the salesperson in superuser mode: he
+        # would follow the answer (and read its invitation, link included).
+        system = self.env(
+            user=SUPERUSER_ID,
+            context=dict(
+                self.env.context, mail_create_nosubscribe=True, mail_create_nolog=True
+            ),
+        )
         for request in requests:
-            survey = request["survey"].sudo()
+            survey = request["survey"].with_env(system)
             answer = survey._create_answer(
                 partner=request["partner"],
                 check_attempts=False,
@@ -169,9 +177,9 @@ class SurveyUserInput(models.Model):
             # The invitation carries the answer link: written by the system,
             # so that the salesperson it judges (named in it) cannot read it
             # back as its author.
-            template.sudo().send_mail_batch(
+            template.with_env(system).send_mail_batch(
                 answers.ids,
                 email_values={"author_id": self.env.ref("base.partner_root").id},
                 email_layout_xmlid="mail.mail_notification_light",
             )
-        return answers
+        return self.browse(answers.ids)
