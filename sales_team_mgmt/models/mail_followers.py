@@ -4,17 +4,19 @@ from odoo import api, models
 
 
 class MailFollowers(models.Model):
-    """Who follows one of our records shows only to those who may read the
-    record: Odoo lets every internal user read every follower, which would
-    tell a colleague who follows a discipline record or a complaint."""
+    """Who follows one of our records (or a lead) shows only to those who
+    may read the record: Odoo lets every internal user read every follower,
+    which would tell a colleague who follows a discipline record, and the
+    finance clerk which customers a salesperson works."""
 
     _inherit = "mail.followers"
 
     def _stm_private_models(self):
+        """Ours, and the leads, whose followers are their salespeople."""
         return [
             name
             for name in self.env.registry.models
-            if name.startswith("stm.")
+            if (name.startswith("stm.") or name == "crm.lead")
             and not self.env[name]._abstract
             and "message_follower_ids" in self.env[name]._fields
         ]
