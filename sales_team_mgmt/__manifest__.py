@@ -2,7 +2,7 @@
     "name": "Sales Team Management",
     "summary": "Claim locks on customers, visit quotas, buying-role maps, "
     "forecasts, appraisals and complaints on top of the native CRM",
-    "version": "18.0.1.0.0",
+    "version": "1.1.0",
     "category": "Sales/CRM",
     "license": "LGPL-3",
     "author": "sales_team_mgmt authors",

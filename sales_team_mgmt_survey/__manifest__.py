@@ -2,7 +2,7 @@
     "name": "Sales Team Management - Customer Satisfaction Surveys",
     "summary": "Ask the customer after a won deal or a visit; the answers "
     "feed the salesperson's appraisal and honours",
-    "version": "18.0.1.0.0",
+    "version": "1.1.0",
     "category": "Sales/CRM",
     "license": "LGPL-3",
     "author": "sales_team_mgmt authors",

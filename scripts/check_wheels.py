@@ -1,5 +1,5 @@
 """Each add-on builds as an OCA-style wheel (whool): odoo-addon-<name>, the
-manifest's version, Odoo 18 and the manifest's Python dependencies (and the
+manifest's version, Odoo 19 (the main host) and the manifest's Python dependencies (and the
 core, for an integration add-on) as requirements, and the add-on's files.
 
 Usage: python check_wheels.py WHEEL_DIR ADDON...
@@ -28,11 +28,11 @@ def check(wheel_dir, addon):
         problems.append(f"version {meta['Version']} for {manifest['version']}")
     requires = set(meta.get_all("Requires-Dist") or [])
     wanted = {
-        "odoo==18.0.*",
+        "odoo==19.0.*",
         *manifest.get("external_dependencies", {}).get("python", []),
     }
     wanted |= {
-        f"odoo-addon-{dep}==18.0.*"
+        f"odoo-addon-{dep}==19.0.*"
         for dep in manifest["depends"]
         if (ROOT / dep).is_dir()
     }
