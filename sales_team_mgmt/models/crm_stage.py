@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from ..compat import Constraint
 from .stm_access_mixin import typed
 
 
@@ -14,13 +15,10 @@ class CrmStage(models.Model):
         "opportunity's probability in teams that opt in.",
     )
 
-    _sql_constraints = [
-        (
-            "stm_probability_range",
-            "CHECK(stm_probability >= 0 AND stm_probability <= 100)",
-            "A stage probability lies between 0 and 100 %.",
-        ),
-    ]
+    _stm_probability_range = Constraint(
+        "CHECK(stm_probability >= 0 AND stm_probability <= 100)",
+        "A stage probability lies between 0 and 100 %.",
+    )
 
     def _stm_access(self):
         return {

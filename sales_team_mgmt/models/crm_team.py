@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
 from ..policy import claims as claim_policy
 from ..policy import quota
@@ -138,27 +139,20 @@ class CrmTeam(models.Model):
         string="Funnel Diagnosis", compute="_compute_stm_forecast_summary"
     )
 
-    _sql_constraints = [
-        (
-            "stm_claim_days_positive",
-            "CHECK(stm_claim_protection_days >= 0 AND stm_claim_warning_days >= 0 "
-            "AND stm_max_active_claims >= 0 AND stm_reclaim_cooldown_days >= 0)",
-            "Claim settings cannot be negative.",
-        ),
-        (
-            "stm_quotas_positive",
-            "CHECK(stm_visit_backdate_days >= 0 "
-            "AND stm_min_weekly_visits_per_customer >= 0 "
-            "AND stm_min_feedback_visits_30d >= 0 "
-            "AND stm_min_registered_projects_year >= 0 "
-            "AND stm_dossier_deadline_months > 0 "
-            "AND stm_compliance_warning_days > 0 AND stm_compliance_review_days > 0 "
-            "AND stm_forecast_day BETWEEN 1 AND 28 "
-            "AND stm_min_effective_opportunities >= 0 "
-            "AND stm_bottom_rank_count >= 0)",
-            "Quotas cannot be negative, deadlines must be positive.",
-        ),
-    ]
+    _stm_claim_days_positive = Constraint(
+        "CHECK(stm_claim_protection_days >= 0 AND stm_claim_warning_days >= 0 AND "
+        "stm_max_active_claims >= 0 AND stm_reclaim_cooldown_days >= 0)",
+        "Claim settings cannot be negative.",
+    )
+    _stm_quotas_positive = Constraint(
+        "CHECK(stm_visit_backdate_days >= 0 AND "
+        "stm_min_weekly_visits_per_customer >= 0 AND stm_min_feedback_visits_30d "
+        ">= 0 AND stm_min_registered_projects_year >= 0 AND "
+        "stm_dossier_deadline_months > 0 AND stm_compliance_warning_days > 0 AND "
+        "stm_compliance_review_days > 0 AND stm_forecast_day BETWEEN 1 AND 28 AND "
+        "stm_min_effective_opportunities >= 0 AND stm_bottom_rank_count >= 0)",
+        "Quotas cannot be negative, deadlines must be positive.",
+    )
 
     def _stm_access(self):
         return {

@@ -1,5 +1,6 @@
 from odoo import fields, models
 
+from ..compat import Constraint
 from ..policy import geo
 from .stm_access_mixin import typed
 
@@ -32,15 +33,12 @@ class CrmTeam(models.Model):
         help="Checked in this long after the planned time is late.",
     )
 
-    _sql_constraints = [
-        (
-            "stm_checkin_settings_range",
-            "CHECK(stm_checkin_radius >= 0 AND stm_checkin_radius <= 100000 "
-            "AND stm_visit_min_minutes >= 0 AND stm_visit_min_minutes <= 1440 "
-            "AND stm_checkin_late_minutes >= 0 AND stm_checkin_late_minutes <= 1440)",
-            "Check-in settings: a radius up to 100 km, minutes up to a day.",
-        ),
-    ]
+    _stm_checkin_settings_range = Constraint(
+        "CHECK(stm_checkin_radius >= 0 AND stm_checkin_radius <= 100000 AND "
+        "stm_visit_min_minutes >= 0 AND stm_visit_min_minutes <= 1440 AND "
+        "stm_checkin_late_minutes >= 0 AND stm_checkin_late_minutes <= 1440)",
+        "Check-in settings: a radius up to 100 km, minutes up to a day.",
+    )
 
     def _stm_access(self):
         return {

@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..compat import Constraint
 from ..policy import incentive
 from .stm_access_mixin import typed
 
@@ -43,13 +44,10 @@ class CrmTeamMember(models.Model):
         "board and gets his weekly visit summary while he is new.",
     )
 
-    _sql_constraints = [
-        (
-            "stm_revenue_target_positive",
-            "CHECK(stm_revenue_target >= 0)",
-            "A revenue target cannot be negative.",
-        ),
-    ]
+    _stm_revenue_target_positive = Constraint(
+        "CHECK(stm_revenue_target >= 0)",
+        "A revenue target cannot be negative.",
+    )
 
     def _stm_access(self):
         sales = "sales_team.group_sale_salesman"

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..compat import Constraint
 from ..policy import claims as claim_policy
 from .stm_access_mixin import typed
 
@@ -61,17 +62,13 @@ class CrmTeam(models.Model):
         help="How long the team's expired customers stay its own.",
     )
 
-    _sql_constraints = [
-        (
-            "stm_pool_days_sane",
-            "CHECK(stm_protection_days_a BETWEEN 0 AND 3650 "
-            "AND stm_protection_days_b BETWEEN 0 AND 3650 "
-            "AND stm_protection_days_c BETWEEN 0 AND 3650 "
-            "AND stm_pool_daily_limit BETWEEN 0 AND 10000 "
-            "AND stm_team_pool_days BETWEEN 0 AND 3650)",
-            "Days and limits of the pool lie between 0 and 3650 (ten years).",
-        ),
-    ]
+    _stm_pool_days_sane = Constraint(
+        "CHECK(stm_protection_days_a BETWEEN 0 AND 3650 AND stm_protection_days_b "
+        "BETWEEN 0 AND 3650 AND stm_protection_days_c BETWEEN 0 AND 3650 AND "
+        "stm_pool_daily_limit BETWEEN 0 AND 10000 AND stm_team_pool_days BETWEEN "
+        "0 AND 3650)",
+        "Days and limits of the pool lie between 0 and 3650 (ten years).",
+    )
 
     def _stm_access(self):
         return {

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..compat import Constraint
 from ..policy import incentive
 from .stm_access_mixin import typed
 
@@ -107,13 +108,10 @@ class CrmTeam(models.Model):
         string="Reached This Year (%)", compute="_compute_stm_targets"
     )
 
-    _sql_constraints = [
-        (
-            "stm_newcomer_months_range",
-            "CHECK(stm_newcomer_months >= 0 AND stm_newcomer_months <= 120)",
-            "Newcomers are counted over 0 to 120 months.",
-        ),
-    ]
+    _stm_newcomer_months_range = Constraint(
+        "CHECK(stm_newcomer_months >= 0 AND stm_newcomer_months <= 120)",
+        "Newcomers are counted over 0 to 120 months.",
+    )
 
     def _stm_access(self):
         return {

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..compat import Constraint
 from ..policy import escalation
 from .stm_access_mixin import typed
 
@@ -31,13 +32,10 @@ class HrDepartment(models.Model):
         "(15 for HR, 3 elsewhere by default).",
     )
 
-    _sql_constraints = [
-        (
-            "stm_complaint_sla_days_positive",
-            "CHECK(stm_complaint_sla_days >= 0)",
-            "A complaint deadline cannot be negative.",
-        ),
-    ]
+    _stm_complaint_sla_days_positive = Constraint(
+        "CHECK(stm_complaint_sla_days >= 0)",
+        "A complaint deadline cannot be negative.",
+    )
 
     def _stm_access(self):
         return {

@@ -1,5 +1,6 @@
 from odoo import fields, models
 
+from ..compat import Constraint
 from ..policy import marketing, relations
 from .stm_access_mixin import typed
 
@@ -37,17 +38,13 @@ class ResCompany(models.Model):
         default=relations.DEFAULT_APPOINTMENT_ACK_MINUTES,
     )
 
-    _sql_constraints = [
-        (
-            "stm_settings_positive",
-            "CHECK(stm_marketing_research_quota >= 0 "
-            "AND stm_marketing_product_quota >= 0 "
-            "AND stm_class_a_revenue >= 0 AND stm_class_a_orders >= 0 "
-            "AND stm_class_b_revenue >= 0 AND stm_class_b_orders >= 0 "
-            "AND stm_key_date_notice_days >= 0 AND stm_appointment_ack_minutes >= 0)",
-            "Sales team settings cannot be negative.",
-        ),
-    ]
+    _stm_settings_positive = Constraint(
+        "CHECK(stm_marketing_research_quota >= 0 AND stm_marketing_product_quota "
+        ">= 0 AND stm_class_a_revenue >= 0 AND stm_class_a_orders >= 0 AND "
+        "stm_class_b_revenue >= 0 AND stm_class_b_orders >= 0 AND "
+        "stm_key_date_notice_days >= 0 AND stm_appointment_ack_minutes >= 0)",
+        "Sales team settings cannot be negative.",
+    )
 
     def _stm_access(self):
         return {

@@ -4,6 +4,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
+from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
 from ..policy import quota
 from .stm_access_mixin import action, system, typed
@@ -128,18 +129,14 @@ class StmAppraisal(models.Model):
         "calendar.event", string="Interview Meeting", readonly=True, copy=False
     )
 
-    _sql_constraints = [
-        (
-            "user_period_uniq",
-            "UNIQUE(user_id, period, date_from)",
-            "This salesperson already has an appraisal for this period.",
-        ),
-        (
-            "dates_ordered",
-            "CHECK(date_from <= date_to)",
-            "The period ends before it starts.",
-        ),
-    ]
+    _user_period_uniq = Constraint(
+        "UNIQUE(user_id, period, date_from)",
+        "This salesperson already has an appraisal for this period.",
+    )
+    _dates_ordered = Constraint(
+        "CHECK(date_from <= date_to)",
+        "The period ends before it starts.",
+    )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
 from .stm_access_mixin import system, typed
 from .stm_appraisal_template_line import KPI_SOURCES
@@ -37,14 +38,14 @@ class StmAppraisalLine(models.Model):
         help="A score typed by the manager is kept when the figures are filled again.",
     )
 
-    _sql_constraints = [
-        (
-            "score_range",
-            "CHECK(score >= 0 AND score <= 100)",
-            "Scores run from 0 to 100.",
-        ),
-        ("weight_positive", "CHECK(weight >= 0)", "A weight cannot be negative."),
-    ]
+    _score_range = Constraint(
+        "CHECK(score >= 0 AND score <= 100)",
+        "Scores run from 0 to 100.",
+    )
+    _weight_positive = Constraint(
+        "CHECK(weight >= 0)",
+        "A weight cannot be negative.",
+    )
 
     def _stm_access(self):
         return {

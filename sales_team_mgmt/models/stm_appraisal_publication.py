@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
 from .stm_access_mixin import typed
 
@@ -35,13 +36,10 @@ class StmAppraisalPublication(models.Model):
     published_by_id = fields.Many2one("res.users", string="Published By")
     published_on = fields.Datetime()
 
-    _sql_constraints = [
-        (
-            "stm_publication_once",
-            "UNIQUE(team_id, period, date_from)",
-            "A team's ranking is published once per period.",
-        ),
-    ]
+    _stm_publication_once = Constraint(
+        "UNIQUE(team_id, period, date_from)",
+        "A team's ranking is published once per period.",
+    )
 
     def _stm_access(self):
         return {

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from ..compat import Constraint
 from ..policy.power import ROLES
 from .stm_access_mixin import system, typed
 
@@ -63,13 +64,10 @@ class StmBuyingRole(models.Model):
     user_id = fields.Many2one(related="lead_id.user_id", string="Salesperson")
     company_id = fields.Many2one(related="lead_id.company_id", store=True)
 
-    _sql_constraints = [
-        (
-            "contact_role_uniq",
-            "UNIQUE(lead_id, partner_id, role)",
-            "This contact already has this role on the lead.",
-        ),
-    ]
+    _contact_role_uniq = Constraint(
+        "UNIQUE(lead_id, partner_id, role)",
+        "This contact already has this role on the lead.",
+    )
 
     def _stm_access(self):
         return {

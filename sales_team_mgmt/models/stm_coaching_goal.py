@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from ..compat import Constraint
 from ..policy import incentive, voices
 from .stm_access_mixin import system, typed
 
@@ -38,9 +39,10 @@ class StmCoachingGoal(models.Model):
     actual = fields.Float(string="Reached", compute="_compute_actual")
     progress = fields.Float(string="Progress (%)", compute="_compute_actual")
 
-    _sql_constraints = [
-        ("stm_coaching_goal_target", "CHECK(target >= 0)", "A target is not negative."),
-    ]
+    _stm_coaching_goal_target = Constraint(
+        "CHECK(target >= 0)",
+        "A target is not negative.",
+    )
 
     def _stm_access(self):
         return {

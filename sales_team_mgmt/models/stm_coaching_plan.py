@@ -6,6 +6,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
 from .stm_access_mixin import action, system, typed
 
@@ -99,13 +100,10 @@ class StmCoachingPlan(models.Model):
         string="Goals Reached (%)", compute="_compute_progress", aggregator="avg"
     )
 
-    _sql_constraints = [
-        (
-            "stm_coaching_dates",
-            "CHECK(date_end IS NULL OR date_end >= date_start)",
-            "A plan is reviewed after it starts.",
-        ),
-    ]
+    _stm_coaching_dates = Constraint(
+        "CHECK(date_end IS NULL OR date_end >= date_start)",
+        "A plan is reviewed after it starts.",
+    )
 
     @api.depends("coachee_id")
     def _compute_name(self):

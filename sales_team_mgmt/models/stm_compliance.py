@@ -4,6 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..compat import Constraint
 from ..policy import quota
 from .stm_access_mixin import typed
 
@@ -58,9 +59,10 @@ class StmCompliance(models.Model):
         string="Days Failing", readonly=True, aggregator="max"
     )
 
-    _sql_constraints = [
-        ("user_date_uniq", "UNIQUE(user_id, date)", "One snapshot per day and person."),
-    ]
+    _user_date_uniq = Constraint(
+        "UNIQUE(user_id, date)",
+        "One snapshot per day and person.",
+    )
 
     # ------------------------------------------------------------------
     # Cron

@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..compat import Constraint
 from .stm_access_mixin import action, system, typed
 
 
@@ -88,13 +89,10 @@ class StmDiscipline(models.Model):
         tracking=True,
     )
 
-    _sql_constraints = [
-        (
-            "origin_kind_uniq",
-            "UNIQUE(origin, kind)",
-            "This record was already raised.",
-        ),
-    ]
+    _origin_kind_uniq = Constraint(
+        "UNIQUE(origin, kind)",
+        "This record was already raised.",
+    )
 
     @api.constrains("user_id", "employee_id")
     def _check_person(self):

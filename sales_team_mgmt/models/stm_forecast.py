@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..compat import Constraint
 from ..policy import forecast, quota
 from .stm_access_mixin import system, typed
 
@@ -49,13 +50,10 @@ class StmForecast(models.Model):
         help="Submitted once the forecast month had begun.",
     )
 
-    _sql_constraints = [
-        (
-            "user_month_uniq",
-            "UNIQUE(user_id, month)",
-            "One forecast per month and person.",
-        ),
-    ]
+    _user_month_uniq = Constraint(
+        "UNIQUE(user_id, month)",
+        "One forecast per month and person.",
+    )
 
     def _stm_access(self):
         return {

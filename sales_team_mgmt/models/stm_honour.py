@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from ..compat import Constraint
 from ..policy import incentive
 from .stm_access_mixin import system, typed
 
@@ -36,13 +37,10 @@ class StmHonour(models.Model):
     feedback_visits = fields.Integer()
     upheld_complaints = fields.Integer()
 
-    _sql_constraints = [
-        (
-            "stm_honour_once",
-            "UNIQUE(title_id, team_id, user_id, date_from)",
-            "A title is awarded once per salesperson, team and period.",
-        ),
-    ]
+    _stm_honour_once = Constraint(
+        "UNIQUE(title_id, team_id, user_id, date_from)",
+        "A title is awarded once per salesperson, team and period.",
+    )
 
     def _stm_access(self):
         return {

@@ -1,5 +1,6 @@
 from odoo import fields, models
 
+from ..compat import Constraint
 from .stm_access_mixin import system, typed
 
 
@@ -21,13 +22,10 @@ class StmIncentiveAllowance(models.Model):
     name = fields.Char(required=True, translate=True)
     amount = fields.Monetary(required=True)
 
-    _sql_constraints = [
-        (
-            "stm_incentive_allowance_amount",
-            "CHECK(amount >= 0)",
-            "An allowance cannot be negative.",
-        ),
-    ]
+    _stm_incentive_allowance_amount = Constraint(
+        "CHECK(amount >= 0)",
+        "An allowance cannot be negative.",
+    )
 
     def _stm_access(self):
         return {

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..compat import Constraint
 from ..policy import incentive
 from .stm_access_mixin import typed
 
@@ -70,18 +71,14 @@ class StmIncentivePlan(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     statement_ids = fields.One2many("stm.incentive.statement", "plan_id")
 
-    _sql_constraints = [
-        (
-            "stm_incentive_plan_bonus",
-            "CHECK(bonus_amount >= 0 AND bonus_pct >= 0 AND bonus_pct <= 100)",
-            "A bonus is a positive amount and a rate from 0 to 100 %.",
-        ),
-        (
-            "stm_incentive_plan_dates",
-            "CHECK(date_end IS NULL OR date_end >= date_start)",
-            "A plan cannot end before it starts.",
-        ),
-    ]
+    _stm_incentive_plan_bonus = Constraint(
+        "CHECK(bonus_amount >= 0 AND bonus_pct >= 0 AND bonus_pct <= 100)",
+        "A bonus is a positive amount and a rate from 0 to 100 %.",
+    )
+    _stm_incentive_plan_dates = Constraint(
+        "CHECK(date_end IS NULL OR date_end >= date_start)",
+        "A plan cannot end before it starts.",
+    )
 
     def _stm_access(self):
         return {

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..compat import Constraint
 from .stm_access_mixin import action, typed
 
 # What mail and the chatter may still write on an approved statement.
@@ -127,13 +128,10 @@ class StmIncentiveStatement(models.Model):
     approved_on = fields.Datetime(readonly=True)
     note = fields.Text(help="The manager's remarks, printed on the statement.")
 
-    _sql_constraints = [
-        (
-            "stm_statement_once",
-            "UNIQUE(plan_id, team_id, user_id, date_from)",
-            "One statement per salesperson, team, plan and period.",
-        ),
-    ]
+    _stm_statement_once = Constraint(
+        "UNIQUE(plan_id, team_id, user_id, date_from)",
+        "One statement per salesperson, team, plan and period.",
+    )
 
     @api.depends("user_id", "period", "date_from")
     def _compute_name(self):

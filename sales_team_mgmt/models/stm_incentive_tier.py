@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from ..compat import Constraint
 from .stm_access_mixin import system, typed
 
 
@@ -22,13 +23,10 @@ class StmIncentiveTier(models.Model):
     )
     rate_pct = fields.Float(string="Rate (% of Revenue)", required=True, digits=(6, 3))
 
-    _sql_constraints = [
-        (
-            "stm_incentive_tier_rate",
-            "CHECK(rate_pct >= 0 AND rate_pct <= 100 AND threshold_pct >= 0)",
-            "A commission rate lies between 0 and 100 %, a threshold at 0 % or more.",
-        ),
-    ]
+    _stm_incentive_tier_rate = Constraint(
+        "CHECK(rate_pct >= 0 AND rate_pct <= 100 AND threshold_pct >= 0)",
+        "A commission rate lies between 0 and 100 %, a threshold at 0 % or more.",
+    )
 
     def _stm_access(self):
         return {

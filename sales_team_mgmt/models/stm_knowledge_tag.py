@@ -1,5 +1,6 @@
 from odoo import fields, models
 
+from ..compat import Constraint
 from .stm_access_mixin import typed
 
 
@@ -12,7 +13,10 @@ class StmKnowledgeTag(models.Model):
     name = fields.Char(required=True, translate=True)
     color = fields.Integer()
 
-    _sql_constraints = [("name_uniq", "UNIQUE(name)", "This tag already exists.")]
+    _name_uniq = Constraint(
+        "UNIQUE(name)",
+        "This tag already exists.",
+    )
 
     def _stm_access(self):
         return {

@@ -4,6 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
 from ..policy import voices
 from .stm_access_mixin import once, system, typed
@@ -76,23 +77,18 @@ class StmPeerReview(models.Model):
     )
     comment = fields.Text()
 
-    _sql_constraints = [
-        (
-            "stm_peer_review_once",
-            "UNIQUE(rater_id, ratee_id, team_id, date_from, date_to)",
-            "You rated this colleague for this period already: change that rating.",
-        ),
-        (
-            "stm_peer_review_score",
-            "CHECK(score >= 1 AND score <= 5)",
-            "A rating runs from 1 to 5.",
-        ),
-        (
-            "stm_peer_review_not_self",
-            "CHECK(rater_id != ratee_id)",
-            "Nobody rates himself.",
-        ),
-    ]
+    _stm_peer_review_once = Constraint(
+        "UNIQUE(rater_id, ratee_id, team_id, date_from, date_to)",
+        "You rated this colleague for this period already: change that rating.",
+    )
+    _stm_peer_review_score = Constraint(
+        "CHECK(score >= 1 AND score <= 5)",
+        "A rating runs from 1 to 5.",
+    )
+    _stm_peer_review_not_self = Constraint(
+        "CHECK(rater_id != ratee_id)",
+        "Nobody rates himself.",
+    )
 
     def _stm_access(self):
         return {

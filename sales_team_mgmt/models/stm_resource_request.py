@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..compat import Constraint
 from ..policy import quota
 from .stm_access_mixin import system, typed
 
@@ -54,13 +55,10 @@ class StmResourceRequest(models.Model):
     )
     late = fields.Boolean(readonly=True, help="Submitted after its Thursday.")
 
-    _sql_constraints = [
-        (
-            "user_week_uniq",
-            "UNIQUE(user_id, week_start)",
-            "One request per week and person.",
-        ),
-    ]
+    _user_week_uniq = Constraint(
+        "UNIQUE(user_id, week_start)",
+        "One request per week and person.",
+    )
 
     def _stm_access(self):
         return {

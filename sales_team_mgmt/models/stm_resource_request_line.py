@@ -1,5 +1,6 @@
 from odoo import fields, models
 
+from ..compat import Constraint
 from .stm_access_mixin import system, typed
 
 
@@ -26,9 +27,10 @@ class StmResourceRequestLine(models.Model):
     amount = fields.Monetary()
     needed_on = fields.Date()
 
-    _sql_constraints = [
-        ("amount_positive", "CHECK(amount >= 0)", "An amount cannot be negative."),
-    ]
+    _amount_positive = Constraint(
+        "CHECK(amount >= 0)",
+        "An amount cannot be negative.",
+    )
 
     def _stm_access(self):
         return {

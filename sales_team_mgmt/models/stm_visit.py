@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..compat import Constraint
 from ..policy.quota import local_day
 from .stm_access_mixin import action, check_client_values, once, system, typed
 
@@ -97,13 +98,10 @@ class StmVisit(models.Model):
         compute="_compute_has_feedback", store=True, string="With Feedback"
     )
 
-    _sql_constraints = [
-        (
-            "duration_sane",
-            "CHECK(duration >= 0 AND duration <= 24)",
-            "A visit lasts between 0 and 24 hours.",
-        ),
-    ]
+    _duration_sane = Constraint(
+        "CHECK(duration >= 0 AND duration <= 24)",
+        "A visit lasts between 0 and 24 hours.",
+    )
 
     @api.depends("partner_id.name", "date")
     def _compute_name(self):

@@ -36,3 +36,4 @@ from . import test_voices
 from . import test_access_table
 from . import test_rpc_access_table
 from . import test_rpc_visibility
+from . import test_constraints

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.addons.sales_team_mgmt.compat import Constraint
 from odoo.addons.sales_team_mgmt.models.stm_access_mixin import typed
 from odoo.addons.sales_team_mgmt.policy import voices
 
@@ -41,11 +42,7 @@ class CrmTeam(models.Model):
         help="An answer scoring below this (0–100) opens a to-do for the team leader.",
     )
 
-    _sql_constraints = [
-        (
-            "stm_satisfaction_threshold_range",
-            "CHECK(stm_satisfaction_threshold >= 0 "
-            "AND stm_satisfaction_threshold <= 100)",
-            "The low satisfaction threshold is a score from 0 to 100.",
-        ),
-    ]
+    _stm_satisfaction_threshold_range = Constraint(
+        "CHECK(stm_satisfaction_threshold >= 0 AND stm_satisfaction_threshold <= 100)",
+        "The low satisfaction threshold is a score from 0 to 100.",
+    )

@@ -1,0 +1,50 @@
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
+
+from ..compat import Constraint
+
+OURS = ("odoo.addons.sales_team_mgmt.", "odoo.addons.sales_team_mgmt_survey.")
+
+
+@tagged("post_install", "-at_install")
+class TestConstraintsExist(TransactionCase):
+    """Every CHECK and UNIQUE constraint the add-ons declare is in
+    PostgreSQL's catalogue after install, on Odoo 19 as on 18 (19 silently
+    ignores the old ``_sql_constraints``; a constraint that is only declared
+    protects nothing)."""
+
+    def _declared(self):
+        declared = set()
+        for name in self.registry.models:
+            model = self.env[name]
+            if model._abstract or not model._auto:
+                continue
+            for cls in type(model).mro():
+                if not cls.__module__.startswith(OURS):
+                    continue
+                for attr, value in vars(cls).items():
+                    if isinstance(value, Constraint):
+                        declared.add((model._table, f"{model._table}_{attr[1:]}"))
+        return declared
+
+    def test_every_declared_constraint_is_in_the_database(self):
+        declared = self._declared()
+        self.assertGreaterEqual(len(declared), 28)
+        self.env.cr.execute(
+            SQL(
+                "SELECT rel.relname, con.conname FROM pg_constraint con "
+                "JOIN pg_class rel ON rel.oid = con.conrelid "
+                "WHERE con.contype IN ('c', 'u') AND rel.relname IN %s",
+                tuple({table for table, _name in declared}),
+            )
+        )
+        present = set(self.env.cr.fetchall())
+        self.assertEqual(declared - present, set())
+
+    def test_the_partial_indexes_exist(self):
+        self.env.cr.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'stm_claim_key'"
+        )
+        names = {row[0] for row in self.env.cr.fetchall()}
+        self.assertIn("stm_claim_key_active_uniq", names)
+        self.assertIn("stm_claim_key_released_idx", names)
