@@ -1,6 +1,7 @@
 """Each add-on builds as an OCA-style wheel (whool): odoo-addon-<name>, the
-manifest's version, Odoo 19 (the main host) and the manifest's Python dependencies (and the
-core, for an integration add-on) as requirements, and the add-on's files.
+manifest's version, Odoo 19 (the main host) and the manifest's Python
+dependencies (and the core, for an integration add-on) as requirements, and
+the add-on's files.
 
 Usage: python check_wheels.py WHEEL_DIR ADDON...
 """
