@@ -38,4 +38,4 @@ cat <<MSG
 MSG
 exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS_PATH" \
     --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" \
-    --data-dir="$ROOT/var/demo" -d "$db" --db-filter="^$db\$" --http-port="$port"
+    --http-interface="$HTTP_INTERFACE" --data-dir="$ROOT/var/demo" -d "$db" --db-filter="^$db\$" --http-port="$port"

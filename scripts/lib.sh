@@ -31,6 +31,8 @@ use_odoo() {
     [ "$ODOO_SERIES" = 19 ] && DEMO_ARGS=(--with-demo)
     return 0
 }
+# Where Odoo listens (the tests' browser and the demo are on this machine).
+HTTP_INTERFACE=${HTTP_INTERFACE:-127.0.0.1}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-$(id -un)}
@@ -70,5 +72,6 @@ require_postgres() {
 
 odoo_bin() {
     "$VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS_PATH" \
-        --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" "$@"
+        --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" \
+        --http-interface="$HTTP_INTERFACE" "$@"
 }

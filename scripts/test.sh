@@ -107,7 +107,9 @@ odoo_layer() {
     total=${total:-0}
     # Warnings or errors logged by our add-ons, or mentioning them, fail the
     # run (OCA CI does the same); core noise about other modules does not.
+    # (Each line names the database, stm_test_…: that name is left out.)
     ours=$(grep -aE '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
+        | sed -E "s/ $db / /" \
         | grep -aE "odoo\.addons\.$ADDON|$ADDON|stm\.|stm_" || true)
     for addon in "${ADDONS[@]}"; do
         if ! grep -aq "module $addon: creating or updating database tables\|Loading module $addon\|loading $addon/" "$log"; then

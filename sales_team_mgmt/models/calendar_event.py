@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..compat import PHONE_FIELDS, USER_ALL_GROUPS
 from ..policy import relations
 from .stm_access_mixin import typed
 
@@ -63,7 +64,7 @@ class CalendarEvent(models.Model):
                 ("start", ">=", now - LOOKBACK),
                 ("start", "<=", now + LOOKAHEAD),
                 (
-                    "user_id.groups_id",
+                    f"user_id.{USER_ALL_GROUPS}",
                     "in",
                     self.env.ref("sales_team.group_sale_salesman").ids,
                 ),
@@ -83,7 +84,11 @@ class CalendarEvent(models.Model):
         sms_values, sent = [], self.browse()
         for event in due:
             partner = event.user_id.partner_id
-            number = partner.mobile or partner.phone
+            # The mobile number first, where the series has one.
+            number = next(
+                (partner[name] for name in reversed(PHONE_FIELDS) if partner[name]),
+                False,
+            )
             if not number:
                 continue
             sms_values.append(

@@ -3,6 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..compat import PHONE_FIELDS
 from ..policy.keys import oversized
 from ..policy.power import role_map_completeness
 from .stm_access_mixin import action, system, typed
@@ -13,8 +14,7 @@ LOCKED_FIELDS = (
     "partner_name",
     "contact_name",
     "email_from",
-    "phone",
-    "mobile",
+    *PHONE_FIELDS,
     "street",
     "street2",
     "zip",
@@ -27,13 +27,12 @@ CLAIM_TRIGGER_FIELDS = (
     "partner_name",
     "partner_id",
     "email_from",
-    "phone",
-    "mobile",
+    *PHONE_FIELDS,
     "user_id",
     "company_id",
     "active",
 )
-SIZE_CHECKED_FIELDS = ("partner_name", "contact_name", "email_from", "phone", "mobile")
+SIZE_CHECKED_FIELDS = ("partner_name", "contact_name", "email_from", *PHONE_FIELDS)
 
 
 class CrmLead(models.Model):
@@ -45,7 +44,8 @@ class CrmLead(models.Model):
     partner_name = fields.Char(tracking=True)
     email_from = fields.Char(tracking=True)
     phone = fields.Char(tracking=True)
-    mobile = fields.Char(tracking=True)
+    if "mobile" in PHONE_FIELDS:  # Odoo 18 only
+        mobile = fields.Char(tracking=True)
     street = fields.Char(tracking=True)
     street2 = fields.Char(tracking=True)
     zip = fields.Char(tracking=True)

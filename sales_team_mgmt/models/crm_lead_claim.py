@@ -1,5 +1,6 @@
 from odoo import models
 
+from ..compat import PHONE_FIELDS
 from ..policy.keys import identity_keys
 
 
@@ -16,12 +17,12 @@ class CrmLead(models.Model):
         self.ensure_one()
         company = self.partner_id.commercial_partner_id
         names, emails = [self.partner_name], [self.email_from]
-        phones, vats = [self.phone, self.mobile], []
+        phones, vats = [self[name] for name in PHONE_FIELDS], []
         if company.is_company:
             names.append(company.name)
             vats.append(company.vat)
             emails.append(company.email)
-            phones += [company.phone, company.mobile]
+            phones += [company[name] for name in PHONE_FIELDS]
         region = None
         if any(number and not _international(number) for number in phones):
             country = (

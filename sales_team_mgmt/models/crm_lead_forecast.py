@@ -55,7 +55,9 @@ class CrmLead(models.Model):
             lead: not lead.id or (lead.active and lead.is_automated_probability)
             for lead in staged
         }
-        super(CrmLead, self - staged)._compute_probabilities()
+        # Odoo's scoring of an empty set returns nothing to unpack on 19.
+        if self - staged:
+            super(CrmLead, self - staged)._compute_probabilities()
         Stage = self.env["crm.stage"]
         for lead in staged:
             probability = Stage._stm_probability_of(lead.stage_id)

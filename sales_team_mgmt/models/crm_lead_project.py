@@ -2,9 +2,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.osv import expression
 from odoo.tools import html2plaintext
 
+from ..compat import domain_not
 from .stm_access_mixin import action, system, typed
 
 DOSSIER_TEXT_FIELDS = (
@@ -149,7 +149,7 @@ class CrmLead(models.Model):
         domain = domains.get(value, [("id", "=", 0)])
         if operator == "=":
             return domain
-        return ["!", *expression.normalize_domain(domain)]
+        return domain_not(domain)
 
     def action_stm_log_visit(self):
         """Quick "Log visit" from the lead."""

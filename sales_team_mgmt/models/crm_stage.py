@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..compat import Constraint
+from ..compat import STAGE_TEAMS, Constraint, stage_teams
 from .stm_access_mixin import typed
 
 
@@ -15,10 +15,26 @@ class CrmStage(models.Model):
         "opportunity's probability in teams that opt in.",
     )
 
+    # One name for "the stage's team" on both series (Odoo 19 lets a stage
+    # serve several teams): the first of them; searching finds any.
+    stm_team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team (first)",
+        compute="_compute_stm_team_id",
+        search="_search_stm_team_id",
+    )
+
     _stm_probability_range = Constraint(
         "CHECK(stm_probability >= 0 AND stm_probability <= 100)",
         "A stage probability lies between 0 and 100 %.",
     )
+
+    def _compute_stm_team_id(self):
+        for stage in self:
+            stage.stm_team_id = stage_teams(stage)[:1]
+
+    def _search_stm_team_id(self, operator, value):
+        return [(STAGE_TEAMS, operator, value)]
 
     def _stm_access(self):
         return {

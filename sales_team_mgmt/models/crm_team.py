@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..compat import Constraint
+from ..compat import Constraint, stage_team_values, stage_teams
 from ..policy import appraisal as appraisal_policy
 from ..policy import claims as claim_policy
 from ..policy import quota
@@ -215,7 +215,7 @@ class CrmTeam(models.Model):
         Stage = self.env["crm.stage"]
         for team in self:
             stages = Stage.search(
-                ["|", ("team_id", "=", team.id), ("team_id", "=", False)]
+                ["|", ("stm_team_id", "=", team.id), ("stm_team_id", "=", False)]
             )
             last = max(stages.mapped("sequence") or [0])
             # Stage names are translatable: each installed language gets its
@@ -228,14 +228,14 @@ class CrmTeam(models.Model):
                 self.with_context(lang="en_US")._stm_seven_stages()
             ):
                 if any(
-                    s.team_id == team and s.stm_probability == probability
+                    team in stage_teams(s) and s.stm_probability == probability
                     for s in stages
                 ):
                     continue
                 stage = Stage.with_context(lang="en_US").create(
                     {
                         "name": name,
-                        "team_id": team.id,
+                        **stage_team_values(team),
                         "sequence": last + 1 + offset,
                         "stm_probability": probability,
                         "is_won": probability == 100,

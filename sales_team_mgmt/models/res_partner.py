@@ -1,14 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..compat import PHONE_FIELDS
 from ..policy.keys import MAX_IDENTITY_LENGTH, identity_keys, oversized
 from .stm_access_mixin import system
 
 # What makes a customer company "this customer": filled in by anyone,
 # changed or cleared only by a sales manager once the company is claimed.
-IDENTITY_FIELDS = ("name", "phone", "mobile", "email", "vat", "is_company", "parent_id")
+IDENTITY_FIELDS = ("name", *PHONE_FIELDS, "email", "vat", "is_company", "parent_id")
 # Indexed or key-bearing text: refused above the limit before any insert.
-SIZE_CHECKED_FIELDS = ("name", "phone", "mobile", "email", "vat", "ref")
+SIZE_CHECKED_FIELDS = ("name", *PHONE_FIELDS, "email", "vat", "ref")
 
 
 class ResPartner(models.Model):
@@ -168,7 +169,7 @@ class ResPartner(models.Model):
         self.ensure_one()
         return identity_keys(
             names=[self.name],
-            phones=[self.phone, self.mobile],
+            phones=[self[name] for name in PHONE_FIELDS],
             emails=[self.email],
             vats=[self.vat],
             region=(self.country_id or self.company_id.country_id).code,

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..compat import USER_ALL_GROUPS, USER_GROUPS
 from ..policy import marketing, quota
 
 
@@ -17,6 +18,28 @@ class ResUsers(models.Model):
     stm_marketing_quota_met = fields.Boolean(
         string="Quota Met", compute="_compute_stm_marketing_quota"
     )
+    stm_is_marketing = fields.Boolean(
+        string="Marketing",
+        compute="_compute_stm_is_marketing",
+        search="_search_stm_is_marketing",
+    )
+
+    def _compute_stm_is_marketing(self):
+        for user in self:
+            user.stm_is_marketing = user.has_group("sales_team_mgmt.group_stm_marketing")
+
+    def _search_stm_is_marketing(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        group = self.env.ref("sales_team_mgmt.group_stm_marketing")
+        positive = (operator == "=") == bool(value)
+        return [(USER_ALL_GROUPS, "in" if positive else "not in", group.ids)]
+
+    @api.model
+    def _stm_set_groups(self, user_id, group_ids):
+        """The demo data's people get exactly these groups (the field is
+        named differently on Odoo 18 and 19)."""
+        self.browse(user_id).write({USER_GROUPS: [(6, 0, group_ids)]})
 
     @api.model
     def _stm_is_sales_manager(self):

@@ -2,9 +2,8 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.osv import expression
 
-from ..compat import Constraint
+from ..compat import Constraint, domain_or
 from ..policy import appraisal as appraisal_policy
 from ..policy import quota
 from .stm_access_mixin import action, system, typed
@@ -411,7 +410,7 @@ class StmAppraisal(models.Model):
         if not groups:
             return
         siblings = self.sudo().search(
-            expression.OR(
+            domain_or(
                 [
                     [
                         ("team_id", "=", team_id),

@@ -340,10 +340,9 @@ class StmClaim(models.Model):
             batch._send_to_pool("expired")
             batch._notify_owner_expired()
             done += len(batch)
-            self.env["ir.cron"]._notify_progress(
-                done=done, remaining=len(expired) - done
+            self.env["ir.cron"]._stm_commit_batch(
+                done, len(batch), len(expired) - done
             )
-            self.env["ir.cron"]._stm_commit_batch()
         self._warn_expiring(today)
 
     def _warn_expiring(self, today):
@@ -382,10 +381,10 @@ class StmClaim(models.Model):
         for start in range(0, len(to_warn), batch_size):
             batch = to_warn[start : start + batch_size]
             batch._warn_owners(activity_type, model_id)
-            self.env["ir.cron"]._notify_progress(
-                done=start + len(batch), remaining=len(to_warn) - start - len(batch)
+            done = start + len(batch)
+            self.env["ir.cron"]._stm_commit_batch(
+                done, len(batch), len(to_warn) - done
             )
-            self.env["ir.cron"]._stm_commit_batch()
 
     def _warn_owners(self, activity_type, model_id):
         """The 3-day warning activity of each claim, in one create."""

@@ -86,12 +86,12 @@ class StmClaim(models.Model):
         )
         batch_size = 1000
         for start in range(0, len(candidates), batch_size):
-            candidates[start : start + batch_size]._stm_climb_ladder(today)
-            self.env["ir.cron"]._notify_progress(
-                done=min(start + batch_size, len(candidates)),
-                remaining=max(len(candidates) - start - batch_size, 0),
+            batch = candidates[start : start + batch_size]
+            batch._stm_climb_ladder(today)
+            done = start + len(batch)
+            self.env["ir.cron"]._stm_commit_batch(
+                done, len(batch), len(candidates) - done
             )
-            self.env["ir.cron"]._stm_commit_batch()
 
     def _stm_climb_ladder(self, today):
         """One batch of the ladder: a to-do per owner, a note per leader,

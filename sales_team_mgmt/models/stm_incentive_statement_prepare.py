@@ -35,7 +35,7 @@ class StmIncentiveStatement(models.Model):
             )
         drafts = self.sudo().search([("state", "=", "draft")])
         drafts._stm_fill()
-        self.env["ir.cron"]._stm_commit_batch()
+        self.env["ir.cron"]._stm_commit_batch(len(drafts), len(drafts), 0)
         created._stm_ask_approval()
         return True
 

@@ -6,6 +6,7 @@ from odoo.addons.sms.tests.common import SMSCase
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
+from ..compat import PHONE_FIELDS
 from .common import StmCase
 
 
@@ -14,7 +15,7 @@ class TestAppointmentSms(StmCase, SMSCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.rep_a.partner_id.mobile = "+86 138 0013 8000"
+        cls.rep_a.partner_id[PHONE_FIELDS[-1]] = "+86 138 0013 8000"
         cls.alarm = cls.env["calendar.alarm"].create(
             {
                 "name": "30 min",
@@ -74,7 +75,7 @@ class TestAppointmentSms(StmCase, SMSCase):
         outsider = new_test_user(
             self.env, "stm_acc", groups="base.group_user", name="Accountant"
         )
-        outsider.partner_id.mobile = "+86 139 0000 0000"
+        outsider.partner_id[PHONE_FIELDS[-1]] = "+86 139 0000 0000"
         self._meeting(outsider)
         quiet = self._meeting(self.rep_a)
         quiet.alarm_ids = False

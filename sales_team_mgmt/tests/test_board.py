@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.tests import Form, tagged
 
+from ..compat import web_read_group
 from .common import StmCase
 
 BOARD_FIELDS = [
@@ -80,9 +81,7 @@ class TestTeamBoard(StmCase):
         domain = [("user_id.active", "=", True)]
 
         def columns(groupby, **context):
-            groups = Member.with_context(**context).web_read_group(
-                domain, ["user_id"], [groupby]
-            )["groups"]
+            groups = web_read_group(Member.with_context(**context), domain, [groupby])
             return {group[groupby][0] for group in groups if group[groupby]}
 
         board = columns("stm_board_team_id")

@@ -5,6 +5,7 @@ from odoo import api
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..compat import USER_GROUPS
 from .common import CommittedCase, create_as_a_request
 
 THREADS = 8
@@ -42,7 +43,7 @@ class TestClaimConcurrency(CommittedCase):
                         {
                             "name": f"Concurrent Rep {i}",
                             "login": f"stm_conc_{i}",
-                            "groups_id": [(6, 0, group_ids)],
+                            USER_GROUPS: [(6, 0, group_ids)],
                         }
                         for i in range(len(users), THREADS)
                     ]

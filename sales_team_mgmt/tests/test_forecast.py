@@ -17,7 +17,7 @@ class TestForecast(StmCase):
         cls.team_block.action_stm_apply_seven_stages()
         cls.stages = {
             int(s.stm_probability): s
-            for s in cls.env["crm.stage"].search([("team_id", "=", cls.team_block.id)])
+            for s in cls.env["crm.stage"].search([("stm_team_id", "=", cls.team_block.id)])
         }
 
     def test_seven_stages_added_without_touching_existing_ones(self):
@@ -29,7 +29,7 @@ class TestForecast(StmCase):
         )
         self.assertEqual(len(self.existing.exists()), len(self.existing))
         self.team_block.action_stm_apply_seven_stages()
-        again = self.env["crm.stage"].search([("team_id", "=", self.team_block.id)])
+        again = self.env["crm.stage"].search([("stm_team_id", "=", self.team_block.id)])
         self.assertEqual(len(again), 7, "applying twice adds nothing")
 
     def test_probability_follows_the_stage_unless_typed(self):
@@ -230,7 +230,7 @@ class TestForecastStaysTrue(StmCase):
         cls.team_block.action_stm_apply_seven_stages()
         cls.stages = {
             s.stm_probability: s
-            for s in cls.env["crm.stage"].search([("team_id", "=", cls.team_block.id)])
+            for s in cls.env["crm.stage"].search([("stm_team_id", "=", cls.team_block.id)])
         }
 
     def _deal(self, customer, probability):

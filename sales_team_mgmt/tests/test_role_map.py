@@ -1,6 +1,7 @@
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
 
+from ..compat import read_group
 from .common import StmCase
 
 
@@ -30,8 +31,8 @@ class TestRoleMap(StmCase):
         self.assertEqual(html.count("<tr>"), 7)
         self.assertEqual(html.count("missing"), 6)
         self.assertIn("Ms Buyer", html)
-        groups = self.env["stm.buying.role"].read_group(
-            [("lead_id", "=", self.lead.id)], ["role"], ["role"]
+        groups = read_group(
+            self.env["stm.buying.role"], [("lead_id", "=", self.lead.id)], ["role"]
         )
         self.assertEqual(len(groups), 7, "every role is a column, empty or not")
 

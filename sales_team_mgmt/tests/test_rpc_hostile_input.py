@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..compat import PHONE_FIELDS
 from .common import StmRpcCase
 
 # Field types and what a careless or malicious client may send for them.
@@ -33,8 +34,7 @@ OURS_ON = {
         "partner_name",
         "contact_name",
         "email_from",
-        "phone",
-        "mobile",
+        *PHONE_FIELDS,
         "street",
         "city",
         "zip",
@@ -46,7 +46,7 @@ OURS_ON = {
         "country_id",
         "probability",
     },
-    "res.partner": {"name", "phone", "mobile", "email", "vat", "ref", "user_id"},
+    "res.partner": {"name", *PHONE_FIELDS, "email", "vat", "ref", "user_id"},
 }
 SERVER_ERRORS = ("Traceback", "psycopg2", "ValueError", "TypeError", "cannot marshal")
 

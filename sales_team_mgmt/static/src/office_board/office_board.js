@@ -5,6 +5,7 @@
 import {Component, onWillStart, onWillUnmount, useState} from "@odoo/owl";
 const {DateTime} = luxon;
 import {registry} from "@web/core/registry";
+import {user} from "@web/core/user";
 import {useService} from "@web/core/utils/hooks";
 import {formatMonetary} from "@web/views/fields/formatters";
 
@@ -18,11 +19,10 @@ export class StmOfficeBoard extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         this.bus = useService("bus_service");
-        this.company = useService("company");
         this.state = useState({teams: [], honours: [], company: null, updatedAt: null});
         this.onBoardChanged = (payload) => {
             const companies = (payload && payload.company_ids) || [];
-            if (!companies.length || companies.includes(this.company.currentCompany.id)) {
+            if (!companies.length || companies.includes(this.currentCompany.id)) {
                 this.load();
             }
         };
@@ -35,8 +35,14 @@ export class StmOfficeBoard extends Component {
         });
     }
 
+    /** The company the viewer works in: Odoo 19 keeps it on the user, 18 in
+     * its company service. */
+    get currentCompany() {
+        return user.activeCompany || this.env.services.company.currentCompany;
+    }
+
     async load() {
-        const companyId = this.company.currentCompany.id;
+        const companyId = this.currentCompany.id;
         const teams = await this.orm.searchRead(
             "crm.team",
             [
@@ -88,7 +94,7 @@ export class StmOfficeBoard extends Component {
             teams,
             honours,
             company: {
-                name: this.company.currentCompany.name,
+                name: this.currentCompany.name,
                 won,
                 target,
                 pct: target ? Math.round((1000 * won) / target) / 10 : 0,
