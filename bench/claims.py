@@ -14,7 +14,7 @@ import sys
 import time
 from unittest.mock import patch
 
-from common import company, measure, medians, open_env, rng
+from common import USER_GROUPS, company, measure, medians, open_env, rng
 
 from odoo.tools import SQL
 
@@ -35,7 +35,7 @@ def bench_users(env):
                     {
                         "name": f"Bench Rep {i}",
                         "login": f"bench_rep_{i}",
-                        "groups_id": [
+                        USER_GROUPS: [
                             (6, 0, [group.id, env.ref("base.group_user").id])
                         ],
                     }

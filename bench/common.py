@@ -1,6 +1,7 @@
 """Shared helpers of the benchmark scripts: open an Odoo registry on the bench
 database, generate believable customers, time things."""
 
+import importlib.util
 import os
 import random
 import statistics
@@ -8,13 +9,28 @@ import sys
 import time
 from contextlib import contextmanager
 
-ODOO_SRC = os.environ.get("ODOO_SRC", "/opt/odoo")
+ODOO_SRC = os.environ.get("ODOO_SRC", "/opt/odoo19")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ODOO_SRC)
 
 import odoo  # noqa: E402
 from odoo import api  # noqa: E402
 from odoo.tools import config  # noqa: E402
+
+
+def _load_compat():
+    """The add-on's compat.py (what differs between Odoo 19 and 18), read
+    as a plain module: importing the add-on outside a registry would
+    declare its models twice."""
+    path = os.path.join(ROOT, "sales_team_mgmt", "compat.py")
+    spec = importlib.util.spec_from_file_location("stm_compat", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+compat = _load_compat()
+USER_GROUPS = compat.USER_GROUPS
 
 CITIES = (
     "深圳 广州 上海 北京 杭州 苏州 南京 成都 武汉 "

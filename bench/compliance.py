@@ -10,7 +10,7 @@ import sys
 import time
 from datetime import datetime, timedelta
 
-from common import open_env, rng
+from common import USER_GROUPS, open_env, rng
 
 from odoo.tools import SQL
 
@@ -35,7 +35,7 @@ def ensure_salespeople(env, count):
                     "name": f"Compliance Rep {i}",
                     "login": f"cbench_{i}",
                     "tz": "Asia/Shanghai",
-                    "groups_id": [(6, 0, [group.id, env.ref("base.group_user").id])],
+                    USER_GROUPS: [(6, 0, [group.id, env.ref("base.group_user").id])],
                 }
                 for i in range(len(users), count)
             ]

@@ -11,7 +11,7 @@ Usage: python bench/pool.py DB
 import sys
 import time
 
-from common import measure, open_env
+from common import USER_GROUPS, measure, open_env
 
 from odoo import fields
 from odoo.tools import SQL
@@ -78,7 +78,7 @@ def bench_handover(env):
         {
             "name": "Bench Leaver",
             "login": f"bench_leaver_{time.time_ns()}",
-            "groups_id": [(6, 0, [env.ref("sales_team.group_sale_salesman").id])],
+            USER_GROUPS: [(6, 0, [env.ref("sales_team.group_sale_salesman").id])],
         }
     )
     heir = Users.search([("login", "=like", "bench_rep_%")], limit=1)

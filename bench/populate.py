@@ -16,7 +16,7 @@ import sys
 import time
 from datetime import datetime, timedelta
 
-from common import PUBLIC, company, open_env, rng
+from common import PUBLIC, USER_GROUPS, company, open_env, rng
 
 from odoo.tools import SQL
 
@@ -93,7 +93,7 @@ def structure(env):
                     "tz": "Asia/Shanghai",
                     "company_id": team.company_id.id,
                     "company_ids": [(6, 0, companies.ids)],
-                    "groups_id": [(6, 0, groups)],
+                    USER_GROUPS: [(6, 0, groups)],
                 }
             )
         created = Users.create(batch)

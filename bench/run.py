@@ -152,15 +152,14 @@ def main():
 
     def forecast(_prepared):
         Lead = env["crm.lead"].with_user(manager).with_context(**web)
-        Lead.read_group(
+        Lead._read_group(
             [
                 ("type", "=", "opportunity"),
                 ("probability", "<", 100),
                 ("team_id", "=", team.id),
             ],
-            ["stm_weighted_revenue:sum", "expected_revenue:sum"],
             ["user_id", "date_deadline:month"],
-            lazy=False,
+            ["stm_weighted_revenue:sum", "expected_revenue:sum"],
         )
         as_manager = team.with_user(manager).with_context(**web)
         as_manager.invalidate_recordset()

@@ -4,10 +4,18 @@ Only the ORM's vocabulary lives here, never a business rule: the models, the
 data files (through ``<function>``) and the tests use these names and read
 the same on both series."""
 
+import threading
+
 from odoo import release
 
 SERIES = release.version_info[0]
 ODOO_19 = SERIES >= 19
+
+if ODOO_19:
+    from odoo.fields import Domain
+else:
+    from odoo.osv import expression
+    from odoo.service.model import _as_validation_error
 
 # SQL constraints: Odoo 19 declares them as ``models.Constraint`` class
 # attributes (and ignores ``_sql_constraints``); Odoo 18 reads the list
@@ -15,7 +23,7 @@ ODOO_19 = SERIES >= 19
 # itself to the class's list under the same name, so the constraint is
 # ``<table>_<name>`` in PostgreSQL on both.
 if ODOO_19:
-    from odoo.models import Constraint  # noqa: F401 (re-exported)
+    from odoo.models import Constraint
 else:
 
     class Constraint:
@@ -85,8 +93,6 @@ def cron_progress(env, done, processed, remaining):
     """Logs a long job's progress and keeps its finished batch (commit), only
     when a job runner runs it: never in a test, whose cursor must not commit
     (as ``addons/crm`` does), nor when a script calls the method."""
-    import threading
-
     if getattr(threading.current_thread(), "testing", False):
         return
     if not env.context.get("ir_cron_progress_id"):
@@ -107,7 +113,9 @@ def read_group(model, domain, groupby):
 
 
 def web_read_group(model, domain, groupby):
-    """The groups of ``web_read_group``, as the list and kanban views ask."""
+    """The groups of ``web_read_group``, as the kanban view asks (empty
+    columns included)."""
+    model = model.with_context(read_group_expand=True)
     if ODOO_19:
         return model.web_read_group(domain, groupby, ["__count"])["groups"]
     return model.web_read_group(domain, groupby, groupby, lazy=False)["groups"]
@@ -116,22 +124,14 @@ def web_read_group(model, domain, groupby):
 def domain_or(domains):
     """Any of these domains (``Domain`` on 19, ``expression`` on 18)."""
     if ODOO_19:
-        from odoo.fields import Domain
-
         return list(Domain.OR(domains))
-    from odoo.osv import expression
-
     return expression.OR(domains)
 
 
 def domain_not(domain):
     """The records outside this domain."""
     if ODOO_19:
-        from odoo.fields import Domain
-
         return list(~Domain(domain))
-    from odoo.osv import expression
-
     return ["!", *expression.normalize_domain(domain)]
 
 
@@ -140,8 +140,6 @@ def integrity_message(env, model_name, exc):
     if ODOO_19:
         message = env[model_name]._sql_error_to_message(exc)
         return env._("The operation cannot be completed: %s", message)
-    from odoo.service.model import _as_validation_error
-
     return _as_validation_error(env, exc).args[0]
 
 

@@ -115,7 +115,7 @@ counters "$run/counters_before.json"
 
 echo "== $LOAD_USERS salespeople for ${LOAD_S}s over ${nodes[*]}"
 (cd "$ROOT/bench/load" && LOAD_NODES="$(IFS=,; echo "${nodes[*]}")" LOAD_DATA="$run/data.json" \
-    LOAD_REFUSALS="$run/refusals.jsonl" "$LOAD_VENV/bin/locust" -f locustfile.py --headless \
+    LOAD_REFUSALS="$run/refusals.jsonl" ODOO_SERIES="$ODOO_SERIES" "$LOAD_VENV/bin/locust" -f locustfile.py --headless \
     -u "$LOAD_USERS" -r "$(( (LOAD_USERS + 9) / 10 ))" -t "${LOAD_S}s" --stop-timeout 30 \
     --host "${nodes[0]}" --csv "$run/run" --only-summary --loglevel WARNING) || true
 counters "$run/counters_after.json"

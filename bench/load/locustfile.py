@@ -47,6 +47,8 @@ odoolib.tools.json_rpc = _json_rpc
 NODES = os.environ["LOAD_NODES"].split(",")
 DATA = json.load(open(os.environ["LOAD_DATA"]))
 REFUSALS = os.environ["LOAD_REFUSALS"]
+# The web client's grouped read changed its arguments in Odoo 19.
+ODOO_19 = os.environ.get("ODOO_SERIES", "19") == "19"
 _next_user = itertools.count()
 
 BOARD_FIELDS = [
@@ -250,8 +252,14 @@ class Salesperson(OdooLocustUser):
             "web_read_group",
             [
                 [("type", "=", "opportunity")],
+                ["stage_id"],
+                ["stm_weighted_revenue:sum"],
+            ]
+            if ODOO_19
+            else [
+                [("type", "=", "opportunity")],
                 ["stm_weighted_revenue:sum"],
                 ["stage_id"],
             ],
-            {"lazy": True},
+            {} if ODOO_19 else {"lazy": True},
         )

@@ -14,7 +14,7 @@ import opencc
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from common import company, open_env, rng
+from common import USER_GROUPS, company, open_env, rng
 
 HOT_CUSTOMERS = 40
 VISITED_CUSTOMERS = 300
@@ -65,7 +65,7 @@ def main(db, salespeople, out):
                 "password": login,
                 "email": f"{login}@example.com",
                 "tz": "Asia/Shanghai",
-                "groups_id": [(6, 0, [group.id, env.ref("base.group_user").id])],
+                USER_GROUPS: [(6, 0, [group.id, env.ref("base.group_user").id])],
             }
             for n, login in enumerate(logins)
         ]

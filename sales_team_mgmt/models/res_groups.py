@@ -11,7 +11,11 @@ GROUP_PLACES = {
     ),
     "sales_team_mgmt.group_stm_department_user": (
         "sales_team_mgmt.module_category_stm",
-        ("sales_team_mgmt.res_groups_privilege_stm_departments", "Support Departments", 10),
+        (
+            "sales_team_mgmt.res_groups_privilege_stm_departments",
+            "Support Departments",
+            10,
+        ),
     ),
     "sales_team_mgmt.group_stm_marketing": (
         "sales_team_mgmt.module_category_stm",

@@ -25,8 +25,9 @@ class ResUsers(models.Model):
     )
 
     def _compute_stm_is_marketing(self):
+        group = "sales_team_mgmt.group_stm_marketing"
         for user in self:
-            user.stm_is_marketing = user.has_group("sales_team_mgmt.group_stm_marketing")
+            user.stm_is_marketing = user.has_group(group)
 
     def _search_stm_is_marketing(self, operator, value):
         if operator not in ("=", "!="):

@@ -307,12 +307,21 @@ class StmAccessMixin(models.AbstractModel):
     def _stm_access_table(self):
         return self._stm_access()
 
-    def _setup_fields(self):
-        result = super()._setup_fields()
+    def _stm_apply_read_groups(self):
         for fname, rule in self._stm_access_table().items():
             if rule.read and fname in self._fields:
                 self._fields[fname].groups = rule.read
+
+    # The read groups are set once the fields are set up: Odoo 18 calls the
+    # first hook, Odoo 19 (which sets fields up outside the model) the second.
+    def _setup_fields(self):
+        result = super()._setup_fields()
+        self._stm_apply_read_groups()
         return result
+
+    def _post_model_setup__(self):
+        super()._post_model_setup__()
+        self._stm_apply_read_groups()
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -340,9 +340,7 @@ class StmClaim(models.Model):
             batch._send_to_pool("expired")
             batch._notify_owner_expired()
             done += len(batch)
-            self.env["ir.cron"]._stm_commit_batch(
-                done, len(batch), len(expired) - done
-            )
+            self.env["ir.cron"]._stm_commit_batch(done, len(batch), len(expired) - done)
         self._warn_expiring(today)
 
     def _warn_expiring(self, today):
@@ -382,9 +380,7 @@ class StmClaim(models.Model):
             batch = to_warn[start : start + batch_size]
             batch._warn_owners(activity_type, model_id)
             done = start + len(batch)
-            self.env["ir.cron"]._stm_commit_batch(
-                done, len(batch), len(to_warn) - done
-            )
+            self.env["ir.cron"]._stm_commit_batch(done, len(batch), len(to_warn) - done)
 
     def _warn_owners(self, activity_type, model_id):
         """The 3-day warning activity of each claim, in one create."""

@@ -108,9 +108,7 @@ class StmCompliance(models.Model):
         for (tz, company), users in batches.items():
             self._snapshot_users(users, team_of, tz, company)
             done += len(users)
-            self.env["ir.cron"]._stm_commit_batch(
-                done, len(users), len(team_of) - done
-            )
+            self.env["ir.cron"]._stm_commit_batch(done, len(users), len(team_of) - done)
 
     @api.model
     def _snapshot_users(self, users, team_of, tz, company):

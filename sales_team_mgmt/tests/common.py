@@ -1,3 +1,5 @@
+import inspect
+import json
 import xmlrpc.client
 
 from psycopg2.errors import SerializationFailure
@@ -7,6 +9,8 @@ from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, HttpCase, TransactionCase, new_test_user
 from odoo.tests.common import get_db_name
 from odoo.tools import mute_logger
+
+from ..compat import ODOO_19
 
 
 class StmFixtures:
@@ -82,6 +86,12 @@ class StmFixtures:
         # Assertions read it as the test's superuser; actions use with_user().
         return lead.with_env(self.env)
 
+    def _lose_won(self, lead):
+        """A won deal lost after all: moved back out of the won stage first,
+        as Odoo 19 asks, then lost."""
+        lead.stage_id = self.env["crm.stage"].search([("is_won", "=", False)], limit=1)
+        lead.action_set_lost()
+
 
 class StmCase(StmFixtures, TransactionCase):
     """The fixtures, with mail tracking off (faster; the RPC suite keeps it
@@ -94,28 +104,105 @@ class StmCase(StmFixtures, TransactionCase):
         cls._stm_setup_people()
 
 
-class StmRpcCase(StmFixtures, HttpCase):
-    """The fixtures reached as a real client would: XML-RPC with each user's
-    login and password, mail tracking on."""
+class RpcRefused(Exception):
+    """A /json/2 call the server refused; its text is what a person reads."""
+
+
+# What a refused call raises, whichever the protocol.
+RPC_ERRORS = (xmlrpc.client.Fault, RpcRefused)
+
+
+def refusal_text(error):
+    return getattr(error, "faultString", None) or error.args[0]
+
+
+class RpcClient:
+    """Calls as an external client would, with each user's own credentials:
+    XML-RPC (Odoo 18 and 19) or /json/2 (Odoo 19's external API, the one
+    that stays), by the class's ``protocol``."""
+
+    protocol = "xmlrpc"
+
+    def rpc(self, user, model, method, *args, **kwargs):
+        """``model.method(*args, **kwargs)`` as ``user``."""
+        if self.protocol == "json2":
+            return self._json2(user, model, method, args, kwargs)
+        # Odoo 19 warns that XML-RPC goes away in 20: it is the protocol
+        # under test here.
+        with mute_logger("odoo.addons.rpc.controllers.xmlrpc"):
+            return self.xmlrpc_object.execute_kw(
+                self.env.cr.dbname,
+                user.id,
+                user.login,
+                model,
+                method,
+                list(args),
+                kwargs,
+            )
+
+    def _json2(self, user, model, method, args, kwargs):
+        keys = self.__dict__.setdefault("_api_keys", {})
+        if user not in keys:
+            keys[user] = (
+                self.env["res.users.apikeys"]
+                .with_user(user)
+                .sudo()
+                ._generate(None, "tests", None)
+            )
+        # /json/2 takes named arguments only: the positional ones are named
+        # after the method's signature (the first are the ids, unless the
+        # method is a model method).
+        function = getattr(type(self.env[model]), method)
+        names = [
+            name
+            for name, parameter in inspect.signature(function).parameters.items()
+            if name != "self" and parameter.kind == parameter.POSITIONAL_OR_KEYWORD
+        ]
+        body = dict(kwargs)
+        args = list(args)
+        if not hasattr(function, "_api_model") and args:
+            body["ids"] = args.pop(0)
+        body.update(zip(names, args, strict=False))
+        response = self.url_open(
+            f"/json/2/{model}/{method}",
+            data=json.dumps(body),
+            headers={
+                "Authorization": f"bearer {keys[user]}",
+                "Content-Type": "application/json",
+                "X-Odoo-Database": self.env.cr.dbname,
+            },
+            allow_redirects=False,
+        )
+        answer = response.json()
+        if response.status_code != 200:
+            raise RpcRefused(answer.get("message") or str(answer))
+        return answer
+
+
+def over_json2(cls):
+    """The same tests as ``cls``, over /json/2 (Odoo 19; None on 18)."""
+    if not ODOO_19:
+        return None
+    name = cls.__name__.removesuffix("OverRpc") + "OverJson2"
+    return type(name, (cls,), {"protocol": "json2", "__module__": cls.__module__})
+
+
+class StmRpcCase(StmFixtures, RpcClient, HttpCase):
+    """The fixtures reached as a real client would, with each user's own
+    credentials, mail tracking on."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._stm_setup_people()
 
-    def rpc(self, user, model, method, *args, **kwargs):
-        """``model.method(*args, **kwargs)`` over XML-RPC as ``user``."""
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
-        )
-
     def assertRefused(self, user, model, method, *args, match=None, **kwargs):
-        """The call fails with a fault a person can read (no traceback, no
+        """The call fails with a refusal a person can read (no traceback, no
         "cannot marshal"), whose text contains ``match`` when given."""
         # Odoo logs every refused request at WARNING (odoo.http): expected here.
-        with self.assertRaises(xmlrpc.client.Fault) as caught, mute_logger("odoo.http"):
+        with self.assertRaises(RPC_ERRORS) as caught, mute_logger("odoo.http"):
             self.rpc(user, model, method, *args, **kwargs)
-        text = caught.exception.faultString
+        text = refusal_text(caught.exception)
         self.assertNotIn("Traceback", text)
         self.assertNotIn("cannot marshal", text)
         if match:

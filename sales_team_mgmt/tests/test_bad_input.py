@@ -77,7 +77,12 @@ class TestBadInput(StmCase):
             declared = (
                 self.env["ir.model.constraint"]
                 .sudo()
-                .search([("name", "=", exc.diag.constraint_name), ("model.model", "=", model)])
+                .search(
+                    [
+                        ("name", "=", exc.diag.constraint_name),
+                        ("model.model", "=", model),
+                    ]
+                )
             )
             self.assertTrue(declared.message, f"{exc.diag.constraint_name}: no message")
             self.assertIn(declared.message, integrity_message(self.env, model, exc))

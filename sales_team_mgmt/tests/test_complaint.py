@@ -102,9 +102,8 @@ class TestComplaint(StmCase):
                 [("complainant_id", "=", self.rep_a.id)]
             )
         with self.assertRaises(AccessError):
-            read_group(
-                self.env["stm.complaint"].with_user(self.fin_clerk), [], ["complainant_id"]
-            )
+            as_fin_clerk = self.env["stm.complaint"].with_user(self.fin_clerk)
+            read_group(as_fin_clerk, [], ["complainant_id"])
         exported = as_clerk.export_data(["name", "complainant_name", "create_uid/name"])
         self.assertNotIn("Zhang Wei", str(exported))
         # Nothing in the chatter or the followers points at the complainant.

@@ -17,7 +17,9 @@ class TestForecast(StmCase):
         cls.team_block.action_stm_apply_seven_stages()
         cls.stages = {
             int(s.stm_probability): s
-            for s in cls.env["crm.stage"].search([("stm_team_id", "=", cls.team_block.id)])
+            for s in cls.env["crm.stage"].search(
+                [("stm_team_id", "=", cls.team_block.id)]
+            )
         }
 
     def test_seven_stages_added_without_touching_existing_ones(self):
@@ -230,7 +232,9 @@ class TestForecastStaysTrue(StmCase):
         cls.team_block.action_stm_apply_seven_stages()
         cls.stages = {
             s.stm_probability: s
-            for s in cls.env["crm.stage"].search([("stm_team_id", "=", cls.team_block.id)])
+            for s in cls.env["crm.stage"].search(
+                [("stm_team_id", "=", cls.team_block.id)]
+            )
         }
 
     def _deal(self, customer, probability):

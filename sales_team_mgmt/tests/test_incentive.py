@@ -218,7 +218,7 @@ class TestIncentive(StmCase):
         totals = october.mapped("total")
         # After approval: one deal lost, one re-valued, one won late into
         # October (an import).
-        lost.action_set_lost()
+        self._lose_won(lost)
         revalued.expected_revenue = 12_000
         late = self._won(self.rep_a, 1_000, datetime(2026, 10, 28, 3, 0))
         self._prepare("2026-12-02")
@@ -273,9 +273,10 @@ class TestIncentive(StmCase):
         self.assertEqual(in_east.count_from, date(2026, 10, 16))
 
     def test_preparing_does_not_query_per_salesperson(self):
-        """Three salespeople or eight: the same number of queries."""
+        """Three salespeople or eight: the same number of queries (a first
+        team warms Odoo's caches)."""
         counts = []
-        for size, team_name in ((3, "Small"), (8, "Large")):
+        for size, team_name in ((2, "Warm"), (3, "Small"), (8, "Large")):
             reps = [
                 self._salesperson(f"stm_inc_{team_name}_{i}", f"{team_name} {i}")
                 for i in range(size)
@@ -304,7 +305,7 @@ class TestIncentive(StmCase):
                 counts.append(self.cr.sql_log_count - start)
             self.assertEqual(len(plan.statement_ids), size)
             self.assertEqual(plan.statement_ids.mapped("won_amount"), [3_000] * size)
-        self.assertEqual(counts[0], counts[1], counts)
+        self.assertEqual(counts[1], counts[2], counts)
 
     # ------------------------------------------------------------------
     # Bad input

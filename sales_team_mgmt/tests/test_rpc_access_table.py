@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
-from .common import StmRpcCase
+from .common import StmRpcCase, over_json2
 
 
 @tagged("post_install", "-at_install")
@@ -251,3 +251,7 @@ class TestAccessTableOverRpc(StmRpcCase):
             [("res_model", "=", "stm.complaint"), ("res_id", "=", complaint)]
         )
         self.assertNotIn(self.rep_a.partner_id, followers.partner_id)
+
+
+# The same, over Odoo 19's /json/2.
+TestAccessTableOverJson2 = over_json2(TestAccessTableOverRpc)

@@ -3,14 +3,13 @@ client can reach: each answer is either a save or an error a person can read
 (never a database traceback, a bare ValueError/TypeError or a "cannot
 marshal" fault), and a refused call leaves nothing behind."""
 
-import xmlrpc.client
 from datetime import date, timedelta
 
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from ..compat import PHONE_FIELDS
-from .common import StmRpcCase
+from .common import RPC_ERRORS, StmRpcCase, over_json2, refusal_text
 
 # Field types and what a careless or malicious client may send for them.
 HOSTILE = {
@@ -163,8 +162,8 @@ class TestHostileInputOverRpc(StmRpcCase):
         try:
             with mute_logger("odoo.http", "odoo.sql_db"):
                 self.rpc(self.manager, model, method, *args)
-        except xmlrpc.client.Fault as fault:
-            text = fault.faultString
+        except RPC_ERRORS as error:
+            text = refusal_text(error)
             for marker in SERVER_ERRORS:
                 self.assertNotIn(marker, text, f"{model}.{method}: {text[:300]}")
             return text
@@ -240,3 +239,7 @@ class TestHostileInputOverRpc(StmRpcCase):
         self.assertIn("id of a record", text)
         text = self._call("stm.visit", "write", [visit], {"duration": "long"})
         self.assertIn("not a number", text)
+
+
+# The same, over Odoo 19's /json/2.
+TestHostileInputOverJson2 = over_json2(TestHostileInputOverRpc)

@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from odoo.tests import new_test_user, tagged
 
-from .common import StmRpcCase
+from .common import StmRpcCase, over_json2
 
 BOARD_FIELDS = [
     "user_id",
@@ -165,3 +165,7 @@ class TestIncentiveOverRpc(StmRpcCase):
             "unlink",
             self.statement_a.line_ids.ids,
         )
+
+
+# The same, over Odoo 19's /json/2.
+TestIncentiveOverJson2 = over_json2(TestIncentiveOverRpc)

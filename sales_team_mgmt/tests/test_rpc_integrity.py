@@ -8,7 +8,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import new_test_user, tagged
 
-from .common import StmRpcCase
+from .common import StmRpcCase, over_json2
 
 
 @tagged("post_install", "-at_install")
@@ -482,3 +482,7 @@ class TestRulesOverRpc(StmRpcCase):
         self.assertEqual(
             self.env["stm.difficulty.alarm"].browse(alarm).manager_id, self.manager
         )
+
+
+# The same, over Odoo 19's /json/2.
+TestRulesOverJson2 = over_json2(TestRulesOverRpc)

@@ -5,7 +5,7 @@ private, and every button answers something XML-RPC can carry."""
 
 from odoo.tests import new_test_user, tagged
 
-from .common import StmRpcCase
+from .common import StmRpcCase, over_json2
 
 
 @tagged("post_install", "-at_install")
@@ -177,3 +177,7 @@ class TestPrivacyOverRpc(StmRpcCase):
         for user in (self.rep_b, self.manager, self.sales_admin):
             (seen,) = self.rpc(user, "crm.team.member", "read", member.ids, private)
             self.assertEqual(seen["stm_board_alarms"], 1, user.login)
+
+
+# The same, over Odoo 19's /json/2.
+TestPrivacyOverJson2 = over_json2(TestPrivacyOverRpc)

@@ -5,11 +5,12 @@ and what the cell says must hold. A "—" cell reads nothing at all; an "all"
 cell reads every record of the company."""
 
 import re
-import xmlrpc.client
 from pathlib import Path
 
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
+
+from .common import RPC_ERRORS, RpcClient, over_json2, refusal_text
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 # The table's columns, and the demo login of each role.
@@ -86,7 +87,7 @@ def reads_all(cell):
 
 
 @tagged("post_install", "-at_install")
-class TestWhoSeesWhat(HttpCase):
+class TestWhoSeesWhat(RpcClient, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -100,17 +101,9 @@ class TestWhoSeesWhat(HttpCase):
         """The answer, or None when the server refuses (a clear fault)."""
         try:
             with mute_logger("odoo.http"):
-                return self.xmlrpc_object.execute_kw(
-                    self.env.cr.dbname,
-                    user.id,
-                    user.login,
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                )
-        except xmlrpc.client.Fault as fault:
-            self.assertNotIn("Traceback (most recent", fault.faultString[:40])
+                return self.rpc(user, model, method, *args, **kwargs)
+        except RPC_ERRORS as error:
+            self.assertNotIn("Traceback (most recent", refusal_text(error)[:40])
             return None
 
     def _company_records(self, model, user):
@@ -214,3 +207,7 @@ def _untested():
         "team board: compliance, failing days, alarms, disputes",
         "satisfaction answers (survey add-on)",
     }
+
+
+# The same, over Odoo 19's /json/2.
+TestWhoSeesWhatOverJson2 = over_json2(TestWhoSeesWhat)

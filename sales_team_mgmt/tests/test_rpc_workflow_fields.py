@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from odoo import fields
 from odoo.tests import new_test_user, tagged
 
-from .common import StmRpcCase
+from .common import StmRpcCase, over_json2
 
 
 @tagged("post_install", "-at_install")
@@ -298,3 +298,7 @@ class TestWorkflowFieldsOverRpc(StmRpcCase):
             "create",
             {"name": "Q", "author_id": self.rep_b.id},
         )
+
+
+# The same, over Odoo 19's /json/2.
+TestWorkflowFieldsOverJson2 = over_json2(TestWorkflowFieldsOverRpc)

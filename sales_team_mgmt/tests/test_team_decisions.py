@@ -135,7 +135,7 @@ class TestTextsInTheReadersLanguage(StmCase):
         self.assertIn("困难报警", alarm.activity_ids.summary)
         self.team_block.with_context(lang="en_US").action_stm_apply_seven_stages()
         prospect = self.env["crm.stage"].search(
-            [("team_id", "=", self.team_block.id), ("stm_probability", "=", 0)]
+            [("stm_team_id", "=", self.team_block.id), ("stm_probability", "=", 0)]
         )
         self.assertEqual(prospect.with_context(lang="en_US").name, "Prospect (0%)")
         self.assertEqual(prospect.with_context(lang="zh_CN").name, "潜在客户（0%）")

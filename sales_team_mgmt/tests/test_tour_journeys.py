@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
+
 from ..compat import USER_GROUPS
 
 
@@ -225,7 +226,8 @@ class TestManagerOnADesktop(JourneyCase):
         self.assertEqual(visit.exception_decided_by_id, self.manager)
 
     def test_office_screen(self):
-        self.manager[USER_GROUPS] |= self.env.ref("sales_team_mgmt.group_stm_sales_admin")
+        sales_admin = self.env.ref("sales_team_mgmt.group_stm_sales_admin")
+        self.manager[USER_GROUPS] |= sales_admin
         first_of_last_month = (date.today().replace(day=1) - timedelta(days=1)).replace(
             day=1
         )

@@ -9,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from ..policy import geo
-from .common import StmCase, StmRpcCase
+from .common import StmCase, StmRpcCase, over_json2
 
 # The customer's door, in WGS-84, and as AMap shows it (GCJ-02).
 DOOR = (31.1774276, 121.5272106)
@@ -258,3 +258,7 @@ class TestVisitCheckinOverRpc(CheckinFixtures, StmRpcCase):
         self.assertTrue(
             self.rpc(self.sales_admin, Visit, "search", [("id", "=", visit)])
         )
+
+
+# The same, over Odoo 19's /json/2.
+TestVisitCheckinOverJson2 = over_json2(TestVisitCheckinOverRpc)
