@@ -179,6 +179,14 @@ class RpcClient:
         return answer
 
 
+def read_group_call(domain, groupby):
+    """(method, args, kwargs) of the grouped read a client calls: each group
+    with its ``__count`` (``read_group`` is deprecated on Odoo 19)."""
+    if ODOO_19:
+        return "formatted_read_group", [domain, groupby, ["__count"]], {}
+    return "read_group", [domain, groupby, groupby], {"lazy": False}
+
+
 def over_json2(cls):
     """The same tests as ``cls``, over /json/2 (Odoo 19; None on 18)."""
     if not ODOO_19:

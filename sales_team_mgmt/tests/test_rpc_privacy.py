@@ -5,7 +5,7 @@ private, and every button answers something XML-RPC can carry."""
 
 from odoo.tests import new_test_user, tagged
 
-from .common import StmRpcCase, over_json2
+from .common import StmRpcCase, over_json2, read_group_call
 
 
 @tagged("post_install", "-at_install")
@@ -67,14 +67,8 @@ class TestPrivacyOverRpc(StmRpcCase):
         self.assertNotEqual(record["create_uid"][0], author.id)
         self.assertNotEqual(record["write_uid"][0], author.id)
         self.assertNotIn(author.name, str(record))
-        groups = self.rpc(
-            self.clerk,
-            "stm.complaint",
-            "read_group",
-            [("id", "=", complaint)],
-            ["write_uid"],
-            ["write_uid"],
-        )
+        method, args, kwargs = read_group_call([("id", "=", complaint)], ["write_uid"])
+        groups = self.rpc(self.clerk, "stm.complaint", method, *args, **kwargs)
         self.assertNotIn(
             author.id, [g["write_uid"][0] for g in groups if g["write_uid"]]
         )

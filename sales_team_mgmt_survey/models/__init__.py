@@ -7,3 +7,4 @@ from . import stm_appraisal_line
 from . import stm_appraisal
 from . import stm_honour
 from . import stm_figures
+from . import survey_survey

@@ -163,14 +163,21 @@ class SurveyUserInput(models.Model):
                 self.env.context, mail_create_nosubscribe=True, mail_create_nolog=True
             ),
         )
+        Lang = self.env["res.lang"]
         for request in requests:
             survey = request["survey"].with_env(system)
+            partner = request["partner"]
+            extra = {}
+            if "lang_id" in self._fields and partner.lang:
+                # Odoo 19 opens the survey in the answer's language.
+                extra["lang_id"] = Lang._lang_get(partner.lang).id
             answer = survey._create_answer(
-                partner=request["partner"],
+                partner=partner,
                 check_attempts=False,
                 stm_lead_id=request.get("lead", self.env["crm.lead"]).id,
                 stm_visit_id=request.get("visit", self.env["stm.visit"]).id,
                 stm_user_id=request["user"].id,
+                **extra,
             )
             answers |= answer
         if template and answers:
