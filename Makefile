@@ -1,4 +1,4 @@
-# sales_team_mgmt — see README.md. Odoo is found through ODOO_SRC (default /opt/odoo).
+# sales_team_mgmt — see README.md. Odoo 19 in /opt/odoo19 and 18 in /opt/odoo (ODOO_SRC picks one).
 .PHONY: demo test venv lint bench populate load
 
 demo:            ## demo database with the module, served on http://localhost:8069

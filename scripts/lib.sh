@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Odoo 19.0 is the main host, 18.0 is kept: the first of these found is the
 # default (ODOO_SRC picks one; `make test` runs every one found).
-ODOO_SOURCES=${ODOO_SOURCES:-/opt/odoo}
+ODOO_SOURCES=${ODOO_SOURCES:-/opt/odoo19 /opt/odoo}
 ODOO_SRC_GIVEN=${ODOO_SRC:-}
 if [ -z "${ODOO_SRC:-}" ]; then
     for candidate in $ODOO_SOURCES; do
