@@ -11,7 +11,7 @@ for size in ${BENCH_SIZES:-10000 100000}; do
     db="${BENCH_DB:-stm_bench}_$size"
     if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
         echo "Creating $db ..."
-        odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" --without-demo=all \
+        odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
             --stop-after-init --log-level=warn
     else
         odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -u "$ADDON" --stop-after-init \
@@ -23,7 +23,7 @@ done
 db="${BENCH_DB:-stm_bench}_compliance"
 if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
     echo "Creating $db ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" --without-demo=all \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
         --stop-after-init --log-level=warn
 fi
 (cd "$ROOT/bench" && "$VENV/bin/python" compliance.py "$db" ${BENCH_SALESPEOPLE:-50 500})

@@ -12,7 +12,7 @@ export ODOO_SRC
 db="${BENCH_FULL_DB:-stm_bench_full}"
 if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
     echo "Creating $db ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" --without-demo=all \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
         --stop-after-init --log-level=warn
 else
     odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -u "$ADDON" --stop-after-init \

@@ -11,7 +11,7 @@ db=${1:-stm_i18n}
 if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
     odoo_bin -d "$db" --data-dir="$ROOT/var/i18n" -u "$ADDONS_CSV" --stop-after-init --log-level=warn
 else
-    odoo_bin -d "$db" --data-dir="$ROOT/var/i18n" -i "$ADDONS_CSV" --without-demo=all \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/i18n" -i "$ADDONS_CSV" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
         --stop-after-init --log-level=warn
 fi
 for addon in "${ADDONS[@]}"; do

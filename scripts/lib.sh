@@ -28,7 +28,11 @@ use_odoo() {
     ADDONS_PATH="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT"
     # Demo data is loaded by default on 18, asked for on 19.
     DEMO_ARGS=()
-    [ "$ODOO_SERIES" = 19 ] && DEMO_ARGS=(--with-demo)
+    NO_DEMO_ARGS=(--without-demo=all)
+    if [ "$ODOO_SERIES" = 19 ]; then
+        DEMO_ARGS=(--with-demo)
+        NO_DEMO_ARGS=()
+    fi
     return 0
 }
 # Where Odoo listens (the tests' browser and the demo are on this machine).

@@ -50,7 +50,7 @@ trap stop_all EXIT
 
 echo "== database $db (fresh, no demo data) and its salespeople"
 dropdb --if-exists "$db"
-odoo_bin -d "$db" --data-dir="$ROOT/var/load" -i "$ADDON" --without-demo=all \
+odoo_bin -d "$db" --data-dir="$ROOT/var/load" -i "$ADDON" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
     --stop-after-init --log-level=warn
 (cd "$ROOT/bench" && "$VENV/bin/python" load/prepare.py "$db" "${LOAD_SALESPEOPLE:-60}" "$run/data.json")
 # The nightly jobs run during the load, on whichever node's cron worker
