@@ -2,7 +2,7 @@
 follow-up ladder, the teams' pools) over 100,000 claims, and the hand-over
 of a leaving salesperson holding 2,000 customers, in one transaction.
 
-Runs on the database `claims.py` fills (stm_bench_100000: 100,000 claimed
+Runs on the database `claims.py` fills (stm_bench<series>_100000: 100,000 claimed
 customers with their leads, 20 salespeople); every run is rolled back.
 
 Usage: python bench/pool.py DB

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Full-size benchmark (see bench/README.md): creates stm_bench_full with the
+# Full-size benchmark (see bench/README.md): creates stm_bench<series>_full with the
 # module and no demo data, fills it with bench/populate.py (100k customers,
 # 200k opportunities, 1M visits, 500 salespeople; kept between runs), then
 # prints the hot paths of bench/run.py. BENCH_FULL_DB changes the name,
@@ -9,7 +9,7 @@ require_odoo
 require_postgres
 "$ROOT/scripts/venv.sh"
 export ODOO_SRC
-db="${BENCH_FULL_DB:-stm_bench_full}"
+db="${BENCH_FULL_DB:-stm_bench${ODOO_SERIES}_full}"
 if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
     echo "Creating $db ..."
     odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \

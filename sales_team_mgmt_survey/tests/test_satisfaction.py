@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo.addons.sales_team_mgmt.tests.common import StmCase, StmFixtures
+from odoo.addons.sales_team_mgmt.tests.common import RpcClient, StmCase, StmFixtures
 from odoo.addons.survey.tests.common import SurveyCase
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
@@ -227,7 +227,7 @@ class TestSatisfactionSurvey(SatisfactionFixtures, StmCase, SurveyCase):
 
 
 @tagged("post_install", "-at_install")
-class TestCustomerAnswersOnline(SatisfactionFixtures, HttpCase, SurveyCase):
+class TestCustomerAnswersOnline(SatisfactionFixtures, RpcClient, HttpCase, SurveyCase):
     """The customer follows the e-mail's link and answers on the survey's
     own pages, not logged in."""
 
@@ -273,15 +273,12 @@ class TestCustomerAnswersOnline(SatisfactionFixtures, HttpCase, SurveyCase):
         )
         self.assertEqual(len(message), 1, "the invitation is on record")
         self.assertEqual(message.author_id, self.env.ref("base.partner_root"))
-        rpc = self.xmlrpc_object
-        found = rpc.execute_kw(
-            self.env.cr.dbname,
-            self.rep_a.id,
-            self.rep_a.login,
+        found = self.rpc(
+            self.rep_a,
             "mail.message",
             "search_read",
-            [[("body", "ilike", answer.access_token)]],
-            {"fields": ["body"]},
+            [("body", "ilike", answer.access_token)],
+            fields=["body"],
         )
         self.assertEqual(found, [])
         for model, method, args in (
@@ -291,12 +288,5 @@ class TestCustomerAnswersOnline(SatisfactionFixtures, HttpCase, SurveyCase):
         ):
             with self.subTest(model=model), self.assertRaises(Exception) as refused:
                 with mute_logger("odoo.http"):
-                    rpc.execute_kw(
-                        self.env.cr.dbname,
-                        self.rep_a.id,
-                        self.rep_a.login,
-                        model,
-                        method,
-                        args,
-                    )
+                    self.rpc(self.rep_a, model, method, *args)
             self.assertNotIn(answer.access_token, str(refused.exception))
