@@ -139,8 +139,7 @@ def domain_not(domain):
 def integrity_message(env, model_name, exc):
     """What the RPC layer shows a user for a violated database constraint."""
     if ODOO_19:
-        message = env[model_name]._sql_error_to_message(exc)
-        return env._("The operation cannot be completed: %s", message)
+        return env[model_name]._sql_error_to_message(exc)
     return _as_validation_error(env, exc).args[0]
 
 

@@ -16,7 +16,18 @@ else
 fi
 for addon in "${ADDONS[@]}"; do
     mkdir -p "$ROOT/$addon/i18n"
-    odoo_bin -d "$db" --data-dir="$ROOT/var/i18n" --i18n-export="$ROOT/$addon/i18n/$addon.pot" \
-        --modules="$addon" --stop-after-init --log-level=warn
+    pot="$ROOT/$addon/i18n/$addon.pot"
+    if [ "$ODOO_SERIES" = 19 ]; then
+        # Odoo 19 exports with its `i18n export` command, which reads the
+        # connection from a configuration file.
+        conf=$(mktemp)
+        printf '[options]\naddons_path = %s\ndb_host = %s\ndb_port = %s\ndb_user = %s\ndata_dir = %s\n' \
+            "$ADDONS_PATH" "$PGHOST" "$PGPORT" "$PGUSER" "$ROOT/var/i18n" >"$conf"
+        "$VENV/bin/python" "$ODOO_SRC/odoo-bin" i18n export -c "$conf" -d "$db" -o "$pot" "$addon"
+        rm -f "$conf"
+    else
+        odoo_bin -d "$db" --data-dir="$ROOT/var/i18n" --i18n-export="$pot" \
+            --modules="$addon" --stop-after-init --log-level=warn
+    fi
     "$VENV/bin/python" "$ROOT/scripts/i18n_merge.py" "$ROOT/$addon/i18n"
 done

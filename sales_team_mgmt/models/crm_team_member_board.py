@@ -398,7 +398,7 @@ class CrmTeamMember(models.Model):
         return self._stm_open(
             "stm.compliance",
             self.env._("Compliance"),
-            [("user_id", "=", self.user_id.id)],
+            domain=[("user_id", "=", self.user_id.id)],
         )
 
     @api.readonly
@@ -407,7 +407,7 @@ class CrmTeamMember(models.Model):
         return self._stm_open(
             "stm.claim.dispute",
             self.env._("Open Disputes"),
-            [
+            domain=[
                 ("state", "=", "open"),
                 "|",
                 ("holder_user_id", "=", uid),
@@ -420,7 +420,7 @@ class CrmTeamMember(models.Model):
         return self._stm_open(
             "stm.claim",
             self.env._("Customers at Risk"),
-            [
+            domain=[
                 ("user_id", "=", self.user_id.id),
                 ("state", "=", "active"),
                 ("at_risk", "=", True),
@@ -432,5 +432,5 @@ class CrmTeamMember(models.Model):
         return self._stm_open(
             "stm.difficulty.alarm",
             self.env._("Open Alarms"),
-            [("user_id", "=", self.user_id.id), ("state", "!=", "closed")],
+            domain=[("user_id", "=", self.user_id.id), ("state", "!=", "closed")],
         )
