@@ -320,8 +320,9 @@ class StmAccessMixin(models.AbstractModel):
         return result
 
     def _post_model_setup__(self):
-        super()._post_model_setup__()
+        result = super()._post_model_setup__()
         self._stm_apply_read_groups()
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):
