@@ -51,6 +51,58 @@ def bench_users(env):
     return users, team
 
 
+# The columns the populating statements write themselves.
+PARTNER_COLUMNS = (
+    "name",
+    "complete_name",
+    "ref",
+    "is_company",
+    "active",
+    "type",
+    "email",
+    "email_normalized",
+    "phone",
+    "phone_sanitized",
+    "lang",
+    "user_id",
+)
+CLAIM_COLUMNS = (
+    "name",
+    "user_id",
+    "team_id",
+    "company_id",
+    "partner_id",
+    "state",
+    "claimed_on",
+    "last_followup_on",
+    "protected_until",
+    "pinned",
+    "expiry_warned",
+    "has_open_dispute",
+)
+LEAD_COLUMNS = (
+    "name",
+    "type",
+    "active",
+    "partner_name",
+    "partner_id",
+    "email_from",
+    "email_normalized",
+    "email_domain_criterion",
+    "phone",
+    "phone_sanitized",
+    "user_id",
+    "team_id",
+    "company_id",
+    "stage_id",
+    "probability",
+    "stm_claim_id",
+    "stm_claim_state",
+    "stm_claim_user_id",
+    "stm_role_map_completeness",
+)
+
+
 def populate(env, size, users, team):
     """Bring the database to ``size`` bench partners and leads (one claim per
     customer) with plain SQL: an ORM create of 100k leads would take an hour
@@ -65,6 +117,10 @@ def populate(env, size, users, team):
     generator = rng(existing)
     stage = env["crm.stage"].search([], limit=1)
     company_id = env.company.id
+    # What the statements below do not write gets the ORM's defaults.
+    partner_more = env["res.partner"]._stm_more_columns(PARTNER_COLUMNS)
+    claim_more = env["stm.claim"]._stm_more_columns(CLAIM_COLUMNS)
+    lead_more = env["crm.lead"]._stm_more_columns(LEAD_COLUMNS)
     for start in range(existing, size, CHUNK):
         rows = [
             (i, *company(i, generator)) for i in range(start, min(size, start + CHUNK))
@@ -73,11 +129,12 @@ def populate(env, size, users, team):
             SQL(
                 "INSERT INTO res_partner (name, complete_name, ref, is_company, "
                 "active, type, email, email_normalized, phone, phone_sanitized, "
-                "lang, user_id, create_date, write_date, create_uid, write_uid) "
+                "lang, user_id, create_date, write_date, create_uid, write_uid%s) "
                 "SELECT v.name, v.name, v.ref, true, true, 'contact', v.email, "
                 "lower(v.email), v.phone, v.sanitized, 'en_US', v.uid, now(), now(), "
-                "1, 1 FROM (VALUES %s) AS v(name, ref, email, phone, sanitized, uid) "
+                "1, 1%s FROM (VALUES %s) AS v(name, ref, email, phone, sanitized, uid) "
                 "RETURNING id, ref",
+                *partner_more,
                 SQL(", ").join(
                     SQL(
                         "(%s, %s, %s, %s, %s, %s)",
@@ -110,12 +167,14 @@ def populate(env, size, users, team):
                 "INSERT INTO stm_claim (name, user_id, team_id, company_id, "
                 "partner_id, state, claimed_on, last_followup_on, protected_until, "
                 "pinned, expiry_warned, has_open_dispute, create_uid, write_uid, "
-                "create_date, write_date) SELECT v.name, v.uid, %s, %s, v.pid, "
+                "create_date, write_date%s) SELECT v.name, v.uid, %s, %s, v.pid, "
                 "'active', current_date, current_date, current_date + 30, false, "
-                "false, false, 1, 1, now(), now() FROM (VALUES %s) AS "
+                "false, false, 1, 1, now(), now()%s FROM (VALUES %s) AS "
                 "v(idx, name, uid, pid) ORDER BY v.idx RETURNING id",
+                claim_more[0],
                 team.id,
                 company_id,
+                claim_more[1],
                 SQL(", ").join(SQL("(%s, %s, %s, %s)", *row) for row in claim_rows),
             )
         )
@@ -145,13 +204,14 @@ def populate(env, size, users, team):
                 "phone_sanitized, user_id, team_id, company_id, stage_id, probability, "
                 "stm_claim_id, stm_claim_state, stm_claim_user_id, "
                 "stm_role_map_completeness, create_date, write_date, create_uid, "
-                "write_uid) SELECT 'Deal ' || v.name, 'opportunity', true, v.name, "
+                "write_uid%s) SELECT 'Deal ' || v.name, 'opportunity', true, v.name, "
                 "CASE WHEN mod(v.idx, 2) = 0 THEN v.pid END, v.email, lower(v.email), "
                 "CASE WHEN split_part(v.email, '@', 2) = ANY(%s) THEN NULL "
                 "ELSE '@' || split_part(v.email, '@', 2) END, v.phone, v.sanitized, "
                 "v.uid, %s, %s, %s, 10, v.cid, 'claimed', v.uid, 0, now(), now(), "
-                "1, 1 FROM (VALUES %s) AS "
+                "1, 1%s FROM (VALUES %s) AS "
                 "v(idx, name, email, phone, sanitized, uid, pid, cid)",
+                lead_more[0],
                 [
                     "qq.com",
                     "163.com",
@@ -163,6 +223,7 @@ def populate(env, size, users, team):
                 team.id,
                 company_id,
                 stage.id,
+                lead_more[1],
                 SQL(", ").join(
                     SQL(
                         "(%s, %s, %s, %s, %s, %s, %s, %s)",

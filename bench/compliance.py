@@ -19,6 +19,39 @@ PROJECTS_EACH = 5
 TEAM_SIZE = 25
 
 
+# The columns the populating statements write themselves.
+VISIT_COLUMNS = (
+    "user_id",
+    "partner_id",
+    "company_id",
+    "date",
+    "duration",
+    "visit_type",
+    "purpose",
+    "result",
+    "state",
+    "has_feedback",
+    "name",
+)
+LEAD_COLUMNS = (
+    "name",
+    "type",
+    "active",
+    "user_id",
+    "company_id",
+    "partner_id",
+    "stage_id",
+    "probability",
+    "stm_registered",
+    "stm_registered_on",
+    "stm_self_developed",
+    "stm_dossier_deadline",
+    "stm_dossier_complete",
+    "stm_claim_state",
+    "stm_role_map_completeness",
+)
+
+
 def ensure_salespeople(env, count):
     """``count`` salespeople in teams of 25, each with 100 visits over the
     last 60 days and 5 registered projects (plain SQL for the volume)."""
@@ -55,23 +88,28 @@ def ensure_salespeople(env, count):
         [{"name": f"Compliance Customer {i}", "is_company": True} for i in range(200)]
     )
     stage = env["crm.stage"].search([], limit=1)
+    # What the statements below do not write gets the ORM's defaults.
+    visit_more = env["stm.visit"]._stm_more_columns(VISIT_COLUMNS)
+    lead_more = env["crm.lead"]._stm_more_columns(LEAD_COLUMNS)
     for user in new_users:
         env.cr.execute(
             SQL(
                 "INSERT INTO stm_visit (user_id, partner_id, company_id, date, "
                 "duration, visit_type, purpose, result, state, has_feedback, name, "
                 "create_uid, "
-                "write_uid, create_date, write_date) VALUES %s",
+                "write_uid, create_date, write_date%s) VALUES %s",
+                visit_more[0],
                 SQL(", ").join(
                     SQL(
                         "(%s, %s, %s, %s, 1, 'onsite', 'Follow-up', %s, 'done', %s, "
-                        "'visit', 1, 1, now(), now())",
+                        "'visit', 1, 1, now(), now()%s)",
                         user.id,
                         generator.choice(customers).id,
                         env.company.id,
                         now - timedelta(hours=generator.randint(1, 60 * 24)),
                         "Fine" if feedback else None,
                         feedback,
+                        visit_more[1],
                     )
                     for feedback in (
                         generator.random() < 0.8 for __ in range(VISITS_EACH)
@@ -86,17 +124,19 @@ def ensure_salespeople(env, count):
                 "stm_registered_on, "
                 "stm_self_developed, stm_dossier_deadline, stm_dossier_complete, "
                 "stm_claim_state, stm_role_map_completeness, create_date, write_date, "
-                "create_uid, write_uid) VALUES %s",
+                "create_uid, write_uid%s) VALUES %s",
+                lead_more[0],
                 SQL(", ").join(
                     SQL(
                         "('Project', 'opportunity', true, %s, %s, %s, %s, 20, true, "
-                        "%s, true, %s, false, 'unclaimed', 0, now(), now(), 1, 1)",
+                        "%s, true, %s, false, 'unclaimed', 0, now(), now(), 1, 1%s)",
                         user.id,
                         env.company.id,
                         generator.choice(customers).id,
                         stage.id,
                         (now - timedelta(days=generator.randint(1, 200))).date(),
                         (now + timedelta(days=generator.randint(-60, 60))).date(),
+                        lead_more[1],
                     )
                     for __ in range(PROJECTS_EACH)
                 ),

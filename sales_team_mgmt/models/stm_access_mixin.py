@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 # A one-line text longer than this would fail in an index (a search index or
 # a unique constraint) with a server error; nobody types more on one line.
@@ -303,6 +304,37 @@ class StmAccessMixin(models.AbstractModel):
         """{public method: who may call it (it checks so itself)}; extend
         with super()."""
         return {}
+
+    @api.model
+    def _stm_insert_defaults(self, given):
+        """{column: SQL value} of the stored fields a hand-written INSERT does
+        not list (``given``) but the ORM would fill: their defaults, as the
+        current user would get them. A field another add-on adds with a
+        default (or required) is then written by our inserts too."""
+        skipped = {"id", *models.MAGIC_COLUMNS, *given}
+        names = [
+            name
+            for name, field in self._fields.items()
+            if field.store
+            and field.column_type
+            and name not in skipped
+            and (field.default is not None or field.required)
+        ]
+        defaults = self.default_get(names)
+        return {
+            name: self._fields[name].convert_to_column_insert(value, self)
+            for name, value in defaults.items()
+        }
+
+    @api.model
+    def _stm_more_columns(self, given):
+        """The same as SQL to append to an INSERT's lists:
+        ``(", col, …", ", value, …")``."""
+        defaults = self._stm_insert_defaults(given)
+        return (
+            SQL("").join(SQL(", %s", SQL.identifier(column)) for column in defaults),
+            SQL("").join(SQL(", %s", value) for value in defaults.values()),
+        )
 
     def _stm_access_table(self):
         return self._stm_access()

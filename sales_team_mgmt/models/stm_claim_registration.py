@@ -11,6 +11,22 @@ from ..policy.keys import group_by_shared_keys
 INSERT_CHUNK = 200
 # ON CONFLICT target: the partial unique index of stm_claim_key.
 ACTIVE_KEY_CONFLICT = SQL("ON CONFLICT (company_id, key_type, key_value) WHERE active")
+# The columns the claim and key statements write themselves.
+CLAIM_COLUMNS = (
+    "name",
+    "user_id",
+    "team_id",
+    "company_id",
+    "partner_id",
+    "state",
+    "claimed_on",
+    "last_followup_on",
+    "protected_until",
+    "pinned",
+    "expiry_warned",
+    "has_open_dispute",
+)
+KEY_COLUMNS = ("claim_id", "key_type", "key_value", "company_id", "active")
 
 
 class StmClaim(models.Model):
@@ -147,6 +163,10 @@ class StmClaim(models.Model):
         (the claim check stays one query)."""
         uid, now = self.env.uid, self.env.cr.now()
         ctes = [SQL("today AS (SELECT %s AS day)", self._stm_local_today())]
+        # Fields the statement does not name (another add-on's, say) get
+        # their defaults, as an ORM create would give them.
+        more_claim = self._stm_more_columns(CLAIM_COLUMNS)
+        more_key = self.env["stm.claim.key"]._stm_more_columns(KEY_COLUMNS)
         claims, key_rows = [], []
         for index, values in enumerate(values_list):
             alias = SQL.identifier(f"claim_{index}")
@@ -156,11 +176,12 @@ class StmClaim(models.Model):
                     "%s AS (INSERT INTO stm_claim (name, user_id, team_id, "
                     "company_id, partner_id, state, claimed_on, last_followup_on, "
                     "protected_until, pinned, expiry_warned, has_open_dispute, "
-                    "create_uid, write_uid, create_date, write_date) SELECT "
+                    "create_uid, write_uid, create_date, write_date%s) SELECT "
                     "%s, %s, %s, %s, %s, 'active', day, day, "
                     "CASE WHEN %s > 0 THEN day + %s END, false, false, false, "
-                    "%s, %s, %s, %s FROM today RETURNING id, user_id)",
+                    "%s, %s, %s, %s%s FROM today RETURNING id, user_id)",
                     alias,
+                    more_claim[0],
                     values["name"],
                     values["user_id"],
                     values["team_id"],
@@ -172,6 +193,7 @@ class StmClaim(models.Model):
                     uid,
                     now,
                     now,
+                    more_claim[1],
                 )
             )
             claims.append(SQL("SELECT %s AS idx, id, user_id FROM %s", index, alias))
@@ -185,15 +207,17 @@ class StmClaim(models.Model):
             SQL("claims AS (%s)", SQL(" UNION ALL ").join(claims)),
             SQL(
                 "keys AS (INSERT INTO stm_claim_key (claim_id, key_type, key_value, "
-                "company_id, active, create_uid, write_uid, create_date, write_date) "
+                "company_id, active, create_uid, write_uid, create_date, write_date%s) "
                 "SELECT c.id, k.key_type, k.key_value, k.company_id, true, %s, %s, "
-                "%s, %s FROM (VALUES %s) AS k(idx, key_type, key_value, company_id) "
+                "%s, %s%s FROM (VALUES %s) AS k(idx, key_type, key_value, company_id) "
                 "JOIN claims c ON c.idx = k.idx %s DO NOTHING "
                 "RETURNING claim_id, key_type, key_value)",
+                more_key[0],
                 uid,
                 uid,
                 now,
                 now,
+                more_key[1],
                 SQL(", ").join(key_rows),
                 ACTIVE_KEY_CONFLICT,
             ),
@@ -248,19 +272,22 @@ class StmClaim(models.Model):
             for key_type, key_value in requests[i]["keys"]
         }
         uid, now = self.env.uid, self.env.cr.now()
+        more_key = self.env["stm.claim.key"]._stm_more_columns(KEY_COLUMNS)
         self.env.cr.execute(
             SQL(
                 "INSERT INTO stm_claim_key (claim_id, key_type, key_value, "
-                "company_id, active, create_uid, write_uid, create_date, write_date) "
+                "company_id, active, create_uid, write_uid, create_date, write_date%s) "
                 "VALUES %s %s DO NOTHING RETURNING claim_id, key_type, key_value",
+                more_key[0],
                 SQL(", ").join(
                     SQL(
-                        "(%s, %s, %s, %s, true, %s, %s, %s, %s)",
+                        "(%s, %s, %s, %s, true, %s, %s, %s, %s%s)",
                         *row,
                         uid,
                         uid,
                         now,
                         now,
+                        more_key[1],
                     )
                     for row in sorted(rows)
                 ),

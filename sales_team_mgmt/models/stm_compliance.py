@@ -148,15 +148,17 @@ class StmCompliance(models.Model):
         if not values_list:
             return self.browse()
         columns = list(values_list[0])
+        more_columns, more_values = self._stm_more_columns(columns)
         now = self.env.cr.now()
         self.env.cr.execute(
             SQL(
                 "INSERT INTO stm_compliance (%s, create_uid, write_uid, create_date, "
-                "write_date) VALUES %s RETURNING id",
+                "write_date%s) VALUES %s RETURNING id",
                 SQL(", ").join(SQL.identifier(c) for c in columns),
+                more_columns,
                 SQL(", ").join(
                     SQL(
-                        "(%s, %s, %s, %s, %s)",
+                        "(%s, %s, %s, %s, %s%s)",
                         SQL(", ").join(
                             SQL("%s", self._column_value(c, values[c])) for c in columns
                         ),
@@ -164,6 +166,7 @@ class StmCompliance(models.Model):
                         self.env.uid,
                         now,
                         now,
+                        more_values,
                     )
                     for values in values_list
                 ),

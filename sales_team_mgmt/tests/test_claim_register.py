@@ -32,6 +32,19 @@ class TestClaimRegister(StmCase):
             },
         )
 
+    def test_the_claim_statement_writes_every_default(self):
+        """The claim check inserts claims with its own SQL: a field it does
+        not name still gets the default an ORM create would give (here one
+        the company set, as any add-on's field default would be)."""
+        self.env["ir.default"].set("stm.claim", "followup_step", 2)
+        lead = self._lead(self.rep_a, partner_name="Default Trading Ltd")
+        self.env.invalidate_all()
+        self.assertEqual(lead.stm_claim_id.followup_step, 2)
+        self.env.cr.execute(
+            "SELECT followup_step FROM stm_claim WHERE id = %s", [lead.stm_claim_id.id]
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], 2)
+
     def test_traditional_full_width_name_is_the_same_customer(self):
         self._lead(self.rep_a, partner_name="深圳市鹏程电子有限公司")
         with self.assertRaises(UserError) as error:
