@@ -271,6 +271,20 @@ class CommittedCase(BaseCase):
         super().setUpClass()
         cls.registry = Registry(get_db_name())
 
+    def _waits_on_a_lock(self, pid, thread):
+        """Whether PostgreSQL shows the backend ``pid`` waiting on a lock
+        (polled for up to 10 s while ``thread`` runs)."""
+        with self.registry.cursor() as watch:
+            for _poll in range(200):
+                watch.execute(
+                    "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
+                    [pid],
+                )
+                if watch.fetchone()[0] == "Lock":
+                    return True
+                thread.join(0.05)
+        return False
+
     def tearDown(self):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})

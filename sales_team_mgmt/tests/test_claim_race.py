@@ -67,6 +67,7 @@ class TestClaimRace(CommittedCase):
         # The test runner holds the registry lock: B's environment is made
         # here, in the main thread, and only used in B's thread.
         env_b = self._env(cr_b, self.uid_b)
+        pid_b = cr_b._cnx.get_backend_pid()
 
         def register_b():
             a_inserted.wait(10)
@@ -94,10 +95,11 @@ class TestClaimRace(CommittedCase):
             self._create(cr_a, self.uid_a, "race-test A")
             cr_a.flush()
             a_inserted.set()
-            thread_b.join(1)  # B is now blocked on A's uncommitted key
-            self.assertTrue(thread_b.is_alive(), "B waits for A")
+            # PostgreSQL, not a timer, says B waits on A's uncommitted key.
+            waited = self._waits_on_a_lock(pid_b, thread_b)
             cr_a.commit()
         thread_b.join(30)
+        self.assertTrue(waited, "PostgreSQL shows B waiting on A's lock")
         self.assertFalse(thread_b.is_alive(), "no deadlock")
         self.assertIn("is registered to", outcome.get("b", ""))
         self.assertEqual(self._claims(), 1)
@@ -158,18 +160,6 @@ class TestPoolTakeRace(CommittedCase):
 
     def _claim(self, lead_id):
         return lambda env: env["crm.lead"].browse(lead_id).action_stm_claim()
-
-    def _waits_on_a_lock(self, pid, thread):
-        with self.registry.cursor() as watch:
-            for _poll in range(200):
-                watch.execute(
-                    "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
-                    [pid],
-                )
-                if watch.fetchone()[0] == "Lock":
-                    return True
-                thread.join(0.05)
-        return False
 
     def test_two_claims_at_once_hold_the_daily_limit(self):
         outcome = {}
