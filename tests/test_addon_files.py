@@ -173,3 +173,21 @@ def test_public_methods_return_true_or_an_action():
         if not _always_returns_a_value(node.body)
     ]
     assert not offenders, offenders
+
+
+@by_name
+def test_no_model_file_imports_another(addon):
+    """Models meet through the registry (``self.env[...]``); shared
+    vocabulary lives outside ``models/`` (``access.py``, ``compat.py``,
+    ``policy/``), so any model file can move to another add-on alone."""
+    offenders = []
+    for path in sorted((addon / "models").glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            module = node.module or ""
+            if node.level == 1 or ".models" in f".{module}":
+                offenders.append(f"{path.name}: from {'.' * node.level}{module}")
+    assert not offenders, offenders

@@ -3,9 +3,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..access import typed
 from ..compat import PHONE_FIELDS, USER_ALL_GROUPS
 from ..policy import relations
-from .stm_access_mixin import typed
 
 # Escalate only appointments still ahead or just started, not old ones.
 LOOKBACK = timedelta(hours=2)

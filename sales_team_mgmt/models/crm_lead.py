@@ -3,10 +3,10 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..access import action, system, typed
 from ..compat import PHONE_FIELDS
 from ..policy.keys import oversized
 from ..policy.power import role_map_completeness
-from .stm_access_mixin import action, system, typed
 
 # Identity facts a salesperson may fill in but not rewrite (seed 002 §4:
 # a made-up customer must not be quietly turned into a real one).

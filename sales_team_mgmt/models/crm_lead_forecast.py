@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 
+from ..access import system
 from ..policy import forecast
 from ..policy.forecast import SEVEN_STAGES, diagnose_funnel
-from .stm_access_mixin import system
 
 
 class CrmLead(models.Model):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .stm_access_mixin import action, typed
+from ..access import action, typed
 
 
 class CrmLead(models.Model):

@@ -4,8 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
+from ..access import action, system, typed
 from ..compat import domain_not
-from .stm_access_mixin import action, system, typed
 
 DOSSIER_TEXT_FIELDS = (
     "stm_background",

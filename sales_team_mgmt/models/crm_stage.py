@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 
+from ..access import typed
 from ..compat import STAGE_TEAMS, Constraint, stage_teams
-from .stm_access_mixin import typed
 
 
 class CrmStage(models.Model):

@@ -1,11 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..access import typed
 from ..compat import Constraint, stage_team_values, stage_teams
 from ..policy import appraisal as appraisal_policy
 from ..policy import claims as claim_policy
 from ..policy import quota
-from .stm_access_mixin import typed
 
 MAX_SETTING = 100_000
 STM_INTEGER_SETTINGS = (

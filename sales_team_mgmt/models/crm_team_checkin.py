@@ -1,8 +1,8 @@
 from odoo import fields, models
 
+from ..access import typed
 from ..compat import Constraint
 from ..policy import geo
-from .stm_access_mixin import typed
 
 
 class CrmTeam(models.Model):

@@ -2,7 +2,7 @@ from markupsafe import Markup, escape
 
 from odoo import Command, fields, models
 
-from .stm_access_mixin import typed
+from ..access import typed
 
 
 class CrmTeam(models.Model):

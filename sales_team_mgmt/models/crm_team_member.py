@@ -3,9 +3,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..access import typed
 from ..compat import Constraint
 from ..policy import incentive
-from .stm_access_mixin import typed
 
 
 class CrmTeamMember(models.Model):

@@ -3,9 +3,9 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from ..access import system
 from ..policy import appraisal as appraisal_policy
 from ..policy import incentive
-from .stm_access_mixin import system
 
 
 class CrmTeamMember(models.Model):

@@ -1,9 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..access import typed
 from ..compat import Constraint
 from ..policy import claims as claim_policy
-from .stm_access_mixin import typed
 
 
 class CrmTeam(models.Model):

@@ -1,9 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..access import typed
 from ..compat import Constraint
 from ..policy import incentive
-from .stm_access_mixin import typed
 
 WEIGHT_FIELDS = tuple(f"stm_weight_{month:02d}" for month in range(1, 13))
 

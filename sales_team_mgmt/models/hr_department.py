@@ -1,9 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..access import typed
 from ..compat import Constraint
 from ..policy import escalation
-from .stm_access_mixin import typed
 
 
 class HrDepartment(models.Model):

@@ -1,8 +1,8 @@
 from odoo import fields, models
 
+from ..access import typed
 from ..compat import Constraint
 from ..policy import marketing, relations
-from .stm_access_mixin import typed
 
 
 class ResCompany(models.Model):

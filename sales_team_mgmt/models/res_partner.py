@@ -1,9 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..access import system
 from ..compat import PHONE_FIELDS
 from ..policy.keys import MAX_IDENTITY_LENGTH, identity_keys, oversized
-from .stm_access_mixin import system
 
 # What makes a customer company "this customer": filled in by anyone,
 # changed or cleared only by a sales manager once the company is claimed.

@@ -5,8 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from ..access import system, typed
 from ..policy import relations
-from .stm_access_mixin import system, typed
 
 CLASSES = [("a", "A: Important"), ("b", "B: General"), ("c", "C: Potential")]
 

@@ -2,8 +2,8 @@ import logging
 
 from odoo import fields, models
 
+from ..access import typed
 from ..policy import geo
-from .stm_access_mixin import typed
 
 _logger = logging.getLogger(__name__)
 

@@ -3,10 +3,10 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..access import action, system, typed
 from ..compat import Constraint, domain_or
 from ..policy import appraisal as appraisal_policy
 from ..policy import quota
-from .stm_access_mixin import action, system, typed
 
 # What the appraised salesperson may write on their own, published appraisal.
 EMPLOYEE_FIELDS = {"employee_comment"}

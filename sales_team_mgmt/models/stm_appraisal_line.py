@@ -1,9 +1,8 @@
 from odoo import api, fields, models
 
+from ..access import system, typed
 from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
-from .stm_access_mixin import system, typed
-from .stm_appraisal_template_line import KPI_SOURCES
 
 
 class StmAppraisalLine(models.Model):
@@ -21,7 +20,9 @@ class StmAppraisalLine(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True)
     weight = fields.Float(required=True)
-    kpi = fields.Selection(KPI_SOURCES, string="Measured by", default="manual")
+    kpi = fields.Selection(
+        appraisal_policy.KPI_SOURCES, string="Measured by", default="manual"
+    )
     target = fields.Float()
     actual = fields.Float()
     score = fields.Float(help="0 to 100.")

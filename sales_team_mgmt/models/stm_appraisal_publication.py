@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 
+from ..access import typed
 from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
-from .stm_access_mixin import typed
 
 
 class StmAppraisalPublication(models.Model):

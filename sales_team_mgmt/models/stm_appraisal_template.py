@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..access import typed
 from ..policy import appraisal as appraisal_policy
-from .stm_access_mixin import typed
 
 
 class StmAppraisalTemplate(models.Model):

@@ -1,16 +1,7 @@
 from odoo import fields, models
 
-from .stm_access_mixin import system, typed
-
-KPI_SOURCES = [
-    ("manual", "Scored by the Manager"),
-    ("revenue", "Won Revenue vs Target"),
-    ("visits", "Feedback Visits vs Quota"),
-    ("projects", "Registered Projects vs Quota"),
-    ("compliance", "Days in Compliance"),
-    ("complaints", "Upheld Complaints"),
-    ("peer_review", "Colleagues' Ratings"),
-]
+from ..access import system, typed
+from ..policy import appraisal as appraisal_policy
 
 
 class StmAppraisalTemplateLine(models.Model):
@@ -27,7 +18,7 @@ class StmAppraisalTemplateLine(models.Model):
     name = fields.Char(required=True, translate=True)
     weight = fields.Float(required=True)
     source = fields.Selection(
-        KPI_SOURCES,
+        appraisal_policy.KPI_SOURCES,
         string="Measured by",
         required=True,
         default="manual",

@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 
+from ..access import system, typed
 from ..compat import Constraint
 from ..policy.power import ROLES
-from .stm_access_mixin import system, typed
 
 ROLE_LABELS = {
     "initiator": "Initiator",

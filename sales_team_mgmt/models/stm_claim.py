@@ -2,8 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..access import action, system, typed
 from ..policy import claims as claim_policy
-from .stm_access_mixin import action, system, typed
 
 
 class StmClaim(models.Model):

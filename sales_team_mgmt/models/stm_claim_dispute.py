@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..access import action, system
 from ..policy.power import suggest_winner
-from .stm_access_mixin import action, system
 
 
 class StmClaimDispute(models.Model):

@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL, index_exists
 
+from ..access import action
 from ..policy.keys import KEY_TYPES
-from .stm_access_mixin import action
 
 KEY_TYPE_LABELS = {
     "name": "Company Name",

@@ -3,8 +3,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from ..access import action
 from ..policy import claims as claim_policy
-from .stm_access_mixin import action
 
 
 class StmClaim(models.Model):

@@ -2,9 +2,9 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from ..access import system, typed
 from ..compat import Constraint
 from ..policy import incentive, voices
-from .stm_access_mixin import system, typed
 
 
 class StmCoachingGoal(models.Model):

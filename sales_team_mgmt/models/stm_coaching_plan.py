@@ -6,9 +6,9 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..access import action, system, typed
 from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
-from .stm_access_mixin import action, system, typed
 
 
 class StmCoachingPlan(models.Model):

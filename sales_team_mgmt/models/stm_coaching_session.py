@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .stm_access_mixin import system, typed
+from ..access import system, typed
 
 
 class StmCoachingSession(models.Model):

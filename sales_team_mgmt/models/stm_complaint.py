@@ -3,8 +3,8 @@ from collections import Counter
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..access import action, check_client_values, once, system, typed
 from ..policy import escalation
-from .stm_access_mixin import action, check_client_values, once, system, typed
 
 OPEN_STATES = ("new", "acknowledged")
 # What a support department may change on a complaint against it.

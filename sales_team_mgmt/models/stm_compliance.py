@@ -4,9 +4,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..access import typed
 from ..compat import Constraint
 from ..policy import quota
-from .stm_access_mixin import typed
 
 
 class StmCompliance(models.Model):

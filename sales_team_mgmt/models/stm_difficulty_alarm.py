@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .stm_access_mixin import action, once, system, typed
+from ..access import action, once, system, typed
 
 
 class StmDifficultyAlarm(models.Model):

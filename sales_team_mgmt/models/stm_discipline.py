@@ -3,8 +3,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..access import action, system, typed
 from ..compat import Constraint
-from .stm_access_mixin import action, system, typed
 
 
 class StmDiscipline(models.Model):

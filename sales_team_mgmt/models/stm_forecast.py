@@ -3,9 +3,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..access import system, typed
 from ..compat import Constraint
 from ..policy import forecast, quota
-from .stm_access_mixin import system, typed
 
 
 class StmForecast(models.Model):

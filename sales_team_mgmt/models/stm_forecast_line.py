@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .stm_access_mixin import system, typed
+from ..access import system, typed
 
 # What a line shows of its opportunity: live while the forecast is a draft,
 # frozen once it is submitted (what the manager was told).

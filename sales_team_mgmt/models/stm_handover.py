@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..access import action, once, typed
 from ..policy import claims as claim_policy
-from .stm_access_mixin import action, once, typed
 
 
 class StmHandover(models.Model):

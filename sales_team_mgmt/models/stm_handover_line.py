@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .stm_access_mixin import once, system, typed
+from ..access import once, system, typed
 
 
 class StmHandoverLine(models.Model):

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .stm_access_mixin import typed
+from ..access import typed
 
 
 class StmHonourTitle(models.Model):

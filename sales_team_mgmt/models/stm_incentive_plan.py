@@ -1,9 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..access import typed
 from ..compat import Constraint
 from ..policy import incentive
-from .stm_access_mixin import typed
 
 
 class StmIncentivePlan(models.Model):

@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..access import action, typed
 from ..compat import Constraint
-from .stm_access_mixin import action, typed
 
 # What mail and the chatter may still write on an approved statement.
 # What the daily preparation counts and writes on a statement.
@@ -42,6 +42,7 @@ class StmIncentiveStatement(models.Model):
     _order = "date_from desc, team_id, user_id, id"
     _check_company_auto = True
     _rec_names_search = ["user_id.name"]
+    _stm_counted_fields = COUNTED_FIELDS
 
     # Not stored: written in the reader's language.
     name = fields.Char(compute="_compute_name")

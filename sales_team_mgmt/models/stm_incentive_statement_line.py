@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .stm_access_mixin import system, typed
+from ..access import system, typed
 
 
 class StmIncentiveStatementLine(models.Model):

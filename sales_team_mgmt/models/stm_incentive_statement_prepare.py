@@ -5,7 +5,6 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..policy import incentive
-from .stm_incentive_statement import COUNTED_FIELDS
 
 # Approved statements older than this are not looked at again.
 ADJUSTMENT_LOOKBACK_DAYS = 400
@@ -207,7 +206,7 @@ class StmIncentiveStatement(models.Model):
                 SQL(", ").join(rows),
             )
         )
-        fnames = COUNTED_FIELDS
+        fnames = self._stm_counted_fields
         self.invalidate_recordset(fnames)
         self.modified(fnames)
 

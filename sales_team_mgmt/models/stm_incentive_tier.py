@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 
+from ..access import system, typed
 from ..compat import Constraint
-from .stm_access_mixin import system, typed
 
 
 class StmIncentiveTier(models.Model):

@@ -1,7 +1,7 @@
 from odoo import fields, models
 
+from ..access import typed
 from ..compat import Constraint
-from .stm_access_mixin import typed
 
 
 class StmKnowledgeTag(models.Model):

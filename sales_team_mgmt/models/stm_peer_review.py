@@ -4,10 +4,10 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..access import once, system, typed
 from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
 from ..policy import voices
-from .stm_access_mixin import once, system, typed
 
 # How long after a period ends its ratings may still be given.
 REVIEW_DAYS_AFTER = 15

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .stm_access_mixin import action, system, typed
+from ..access import action, system, typed
 
 
 class StmReportMixin(models.AbstractModel):

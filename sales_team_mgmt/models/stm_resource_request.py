@@ -3,9 +3,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..access import system, typed
 from ..compat import Constraint
 from ..policy import quota
-from .stm_access_mixin import system, typed
 
 THURSDAY = 3
 

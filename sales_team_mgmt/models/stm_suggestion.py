@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .stm_access_mixin import action, typed
+from ..access import action, typed
 
 
 class StmSuggestion(models.Model):

@@ -3,9 +3,9 @@ from datetime import datetime, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..access import action, check_client_values, once, system, typed
 from ..compat import Constraint
 from ..policy.quota import local_day
-from .stm_access_mixin import action, check_client_values, once, system, typed
 
 # A visit report is prose, not a document dump.
 MAX_TEXT_LENGTH = 20_000

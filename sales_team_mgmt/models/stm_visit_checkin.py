@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..access import action
 from ..policy import geo
-from .stm_access_mixin import action
 
 POSITION_STATUS = [
     ("ok", "Position Taken"),

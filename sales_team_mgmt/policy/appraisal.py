@@ -129,3 +129,16 @@ def period_bounds(period, day):
         date(day.year, first_month, 1),
         date(day.year, last_month, monthrange(day.year, last_month)[1]),
     )
+
+
+# What an appraisal criterion can be measured by (the selection of the
+# template line and of the appraisal line; add-ons add their own).
+KPI_SOURCES = [
+    ("manual", "Scored by the Manager"),
+    ("revenue", "Won Revenue vs Target"),
+    ("visits", "Feedback Visits vs Quota"),
+    ("projects", "Registered Projects vs Quota"),
+    ("compliance", "Days in Compliance"),
+    ("complaints", "Upheld Complaints"),
+    ("peer_review", "Colleagues' Ratings"),
+]

@@ -1,4 +1,4 @@
-from odoo.addons.sales_team_mgmt.models.stm_access_mixin import MAGIC_FIELDS, Rule
+from odoo.addons.sales_team_mgmt.access import MAGIC_FIELDS, Rule
 from odoo.tests import TransactionCase, tagged
 
 OURS = ("sales_team_mgmt", "sales_team_mgmt_survey")

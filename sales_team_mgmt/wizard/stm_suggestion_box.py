@@ -1,6 +1,6 @@
 from odoo import SUPERUSER_ID, api, fields, models
 
-from ..models.stm_access_mixin import typed
+from ..access import typed
 
 
 class StmSuggestionBox(models.TransientModel):

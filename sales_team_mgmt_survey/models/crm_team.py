@@ -1,6 +1,6 @@
 from odoo import fields, models
+from odoo.addons.sales_team_mgmt.access import typed
 from odoo.addons.sales_team_mgmt.compat import Constraint
-from odoo.addons.sales_team_mgmt.models.stm_access_mixin import typed
 from odoo.addons.sales_team_mgmt.policy import voices
 
 

@@ -1,5 +1,5 @@
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.addons.sales_team_mgmt.models.stm_access_mixin import system, typed
+from odoo.addons.sales_team_mgmt.access import system, typed
 from odoo.addons.sales_team_mgmt.policy import voices
 from odoo.exceptions import UserError
 
