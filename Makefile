@@ -1,11 +1,14 @@
 # sales_team_mgmt — see README.md. Odoo 19 in /opt/odoo19 and 18 in /opt/odoo (ODOO_SRC picks one).
-.PHONY: demo test venv lint bench populate load
+.PHONY: demo test test-fast venv lint bench populate load
 
 demo:            ## demo database with the module, served on http://localhost:8069
 	@bash scripts/demo.sh
 
 test:            ## ruff, pylint-odoo, pytest, Odoo tests on a fresh database
 	@bash scripts/test.sh
+
+test-fast:       ## the same without the slow suites (tours, RPC, hypothesis, committed races)
+	@TEST_TAGS="/sales_team_mgmt,/sales_team_mgmt_survey,-stm_slow" bash scripts/test.sh
 
 venv:            ## only prepare the virtualenv
 	@bash scripts/venv.sh

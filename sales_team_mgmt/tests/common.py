@@ -6,7 +6,7 @@ from psycopg2.errors import SerializationFailure
 
 from odoo import api
 from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, HttpCase, TransactionCase, new_test_user
+from odoo.tests import BaseCase, HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tests.common import get_db_name
 from odoo.tools import mute_logger
 
@@ -219,6 +219,7 @@ def over_json2(cls):
     )
 
 
+@tagged("stm_slow")
 class StmRpcCase(StmFixtures, RpcClient, HttpCase):
     """The fixtures reached as a real client would, with each user's own
     credentials, mail tracking on."""
@@ -259,6 +260,7 @@ def create_as_a_request(env, model, values, tries=5):
     return None
 
 
+@tagged("stm_slow")
 class CommittedCase(BaseCase):
     """Tests whose transactions really commit (races between cursors): they
     work on the test database's registry and delete, after each test, the

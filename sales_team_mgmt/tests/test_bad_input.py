@@ -73,7 +73,7 @@ def explores(test):
     return run
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "stm_slow")
 class TestBadInput(StmCase):
     """Any text, huge or empty, dates at the ends of the calendar, negative
     or huge numbers, through the create and write of each model as a user

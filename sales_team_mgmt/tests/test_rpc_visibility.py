@@ -86,7 +86,7 @@ def reads_all(cell):
     return re.match(r"all\b", cell) is not None
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "stm_slow")
 class TestWhoSeesWhat(RpcClient, HttpCase):
     @classmethod
     def setUpClass(cls):

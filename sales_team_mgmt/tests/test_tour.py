@@ -1,7 +1,7 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "stm_slow")
 class TestSalesmanTours(HttpCase):
     """A salesperson in a real browser (headless Chromium): logs a visit from
     the lead form, then claims a customer from the pool. Skipped, as every

@@ -10,6 +10,7 @@ from odoo.tools import mute_logger
 from ..compat import USER_GROUPS
 
 
+@tagged("stm_slow")
 class JourneyCase(HttpCase):
     @classmethod
     def setUpClass(cls):
