@@ -66,20 +66,6 @@ PARTNER_COLUMNS = (
     "lang",
     "user_id",
 )
-CLAIM_COLUMNS = (
-    "name",
-    "user_id",
-    "team_id",
-    "company_id",
-    "partner_id",
-    "state",
-    "claimed_on",
-    "last_followup_on",
-    "protected_until",
-    "pinned",
-    "expiry_warned",
-    "has_open_dispute",
-)
 LEAD_COLUMNS = (
     "name",
     "type",
@@ -107,6 +93,9 @@ def populate(env, size, users, team):
     """Bring the database to ``size`` bench partners and leads (one claim per
     customer) with plain SQL: an ORM create of 100k leads would take an hour
     and measure nothing we care about here."""
+    from odoo.addons.sales_team_mgmt.models.stm_claim_registration import (  # noqa: PLC0415
+        CLAIM_COLUMNS,
+    )
     from odoo.addons.sales_team_mgmt.policy.keys import identity_keys  # noqa: PLC0415
 
     cr = env.cr

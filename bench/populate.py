@@ -12,11 +12,13 @@ Usage: python bench/populate.py DB [PARTNERS]   (make populate does it)
 """
 
 import io
+import json
 import sys
 import time
 from datetime import datetime, timedelta
 
 from common import PUBLIC, USER_GROUPS, company, open_env, rng
+from psycopg2.extras import Json
 
 from odoo.tools import SQL
 
@@ -28,8 +30,14 @@ VISITS_PER_CUSTOMER = 10
 CHUNK = 20_000
 
 
-def copy_rows(cr, table, columns, rows):
-    """COPY ``rows`` (tuples) into ``table``; None is NULL."""
+def copy_rows(env, model, columns, rows):
+    """COPY ``rows`` (tuples) into ``model``'s table; None is NULL. Columns
+    not given get their defaults, as an ORM create would give them."""
+    defaults = env[model]._stm_insert_defaults(columns)
+    more = tuple(
+        json.dumps(value.adapted) if isinstance(value, Json) else value
+        for value in defaults.values()
+    )
     buffer = io.StringIO()
     for row in rows:
         buffer.write(
@@ -40,14 +48,17 @@ def copy_rows(cr, table, columns, rows):
                 .replace("\\", "\\\\")
                 .replace("\t", " ")
                 .replace("\n", " ")
-                for value in row
+                for value in (*row, *more)
             )
             + "\n"
         )
     buffer.seek(0)
+    cr = env.cr
     cr.flush()
     cr._obj.copy_expert(
-        f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT text)", buffer
+        f"COPY {env[model]._table} ({', '.join([*columns, *defaults])}) "
+        "FROM STDIN WITH (FORMAT text)",
+        buffer,
     )
 
 
@@ -142,8 +153,8 @@ def customers(env, size, by_team):
         cr.execute("SELECT COALESCE(max(id), 0) FROM stm_claim")
         last_claim = cr.fetchone()[0]
         copy_rows(
-            cr,
-            "res_partner",
+            env,
+            "res.partner",
             [
                 "name",
                 "complete_name",
@@ -203,8 +214,8 @@ def customers(env, size, by_team):
         )
         partner_of = {int(ref[4:]): pid for ref, pid in cr.fetchall()}
         copy_rows(
-            cr,
-            "stm_claim",
+            env,
+            "stm.claim",
             [
                 "name",
                 "user_id",
@@ -275,8 +286,8 @@ def customers(env, size, by_team):
                     )
                 )
         copy_rows(
-            cr,
-            "stm_claim_key",
+            env,
+            "stm.claim.key",
             [
                 "claim_id",
                 "key_type",
@@ -337,8 +348,8 @@ def customers(env, size, by_team):
                     )
                 )
         copy_rows(
-            cr,
-            "crm_lead",
+            env,
+            "crm.lead",
             [
                 "name",
                 "type",
@@ -401,8 +412,8 @@ def customers(env, size, by_team):
                     )
                 )
         copy_rows(
-            cr,
-            "stm_visit",
+            env,
+            "stm.visit",
             [
                 "name",
                 "user_id",
