@@ -26,6 +26,11 @@ else
     odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDONS_CSV" "${DEMO_ARGS[@]}" --load-language=zh_CN,zh_TW \
         --stop-after-init --log-level=warn
 fi
+# PDFs are rendered by wkhtmltopdf fetching this server's pages: on the port
+# it really listens on, not the 8069 Odoo remembers.
+psql -d "$db" -qc "INSERT INTO ir_config_parameter (key, value, create_date, write_date)
+    VALUES ('report.url', 'http://127.0.0.1:$port', now(), now())
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value" >/dev/null
 cat <<MSG
 
   Odoo is starting on http://localhost:$port  (database: $db)
