@@ -125,6 +125,9 @@ def structure(env):
 def customers(env, size, by_team):
     """Partners, claims and keys, leads and visits, in chunks of CHUNK
     customers, each chunk committed."""
+    from odoo.addons.sales_team_mgmt.models.stm_claim_registration import (  # noqa: PLC0415
+        CLAIM_COLUMNS,
+    )
     from odoo.addons.sales_team_mgmt.policy.keys import identity_keys  # noqa: PLC0415
 
     cr = env.cr
@@ -217,18 +220,7 @@ def customers(env, size, by_team):
             env,
             "stm.claim",
             [
-                "name",
-                "user_id",
-                "team_id",
-                "company_id",
-                "partner_id",
-                "state",
-                "claimed_on",
-                "last_followup_on",
-                "protected_until",
-                "pinned",
-                "expiry_warned",
-                "has_open_dispute",
+                *CLAIM_COLUMNS,
                 "create_uid",
                 "write_uid",
                 "create_date",
