@@ -66,7 +66,7 @@ class CrmTeamMember(models.Model):
         string="Rank This Month",
         compute="_compute_stm_board",
         help="Place in the team by revenue won this month (equal revenue, "
-        "equal place).",
+        "equal place); 0 until something is won this month.",
     )
     stm_board_honour_ids = fields.Many2many(
         "stm.honour",
@@ -223,9 +223,12 @@ class CrmTeamMember(models.Model):
         sees_discipline = self._stm_sees_discipline()
         ranks = {}
         for _team, cards in self.grouped("crm_team_id").items():
+            # Nobody is ranked before winning something this month: a row of
+            # people at ¥0 all "#1" tells nothing.
+            won_by_card = {card: won_month.get(card.user_id, 0.0) for card in cards}
             ranks.update(
                 appraisal_policy.competition_ranks(
-                    {card: won_month.get(card.user_id, 0.0) for card in cards}
+                    {card: won for card, won in won_by_card.items() if won > 0}
                 )
             )
         for member in self:

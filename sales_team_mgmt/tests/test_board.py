@@ -62,6 +62,13 @@ class TestTeamBoard(StmCase):
         )
         card = self._board(self.member_a)[0]
         self.assertEqual(card["stm_board_revenue"], 250000)
+        # Ranked by this month's deals; colleagues at ¥0 are not ranked.
+        ranks = {
+            member.user_id: member.stm_board_rank
+            for member in self.team_block.crm_team_member_ids.with_user(self.manager)
+        }
+        self.assertEqual(ranks[self.rep_a], 1)
+        self.assertEqual(ranks[self.rep_b], 0)
         self.assertEqual(card["stm_board_revenue_pct"], 25.0)
         self.assertEqual(card["stm_board_visits_30d"], 3)
         self.assertEqual(card["stm_board_projects_12m"], 1)

@@ -64,7 +64,8 @@ class TestIncentiveOverRpc(StmRpcCase):
         by_user = {card["user_id"][0]: card for card in cards}
         colleague, own = by_user[self.rep_a.id], by_user[self.rep_b.id]
         self.assertEqual(colleague["stm_board_target_month"], 10_000)
-        self.assertEqual(colleague["stm_board_rank"], 1)
+        # Nothing won this month: read, and not ranked.
+        self.assertEqual(colleague["stm_board_rank"], 0)
         self.assertFalse(colleague["stm_board_compliance"])
         self.assertFalse(colleague["stm_board_is_mine"])
         self.assertTrue(own["stm_board_is_mine"])

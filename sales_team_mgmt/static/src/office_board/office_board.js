@@ -10,6 +10,7 @@ import {useService} from "@web/core/utils/hooks";
 import {formatMonetary} from "@web/views/fields/formatters";
 
 const REFRESH_MINUTES = 5;
+const UNRANKED = 1e9;
 
 export class StmOfficeBoard extends Component {
     static template = "sales_team_mgmt.OfficeBoard";
@@ -81,7 +82,8 @@ export class StmOfficeBoard extends Component {
         for (const team of teams) {
             team.members = members
                 .filter((m) => m.crm_team_id[0] === team.id)
-                .sort((a, b) => a.stm_board_rank - b.stm_board_rank)
+                // The unranked (nothing won yet this month) come last.
+                .sort((a, b) => (a.stm_board_rank || UNRANKED) - (b.stm_board_rank || UNRANKED))
                 .map((m) => ({
                     ...m,
                     honours: m.stm_board_honour_ids.map((id) => honourNames[id]),
