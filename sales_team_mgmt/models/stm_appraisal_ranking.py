@@ -13,6 +13,7 @@ class StmAppraisal(models.Model):
         and the team must publish its rankings (a team setting)."""
         self._stm_check_appraiser()
         Publication = self.env["stm.appraisal.publication"].sudo()
+        published = Publication.browse()
         groups = {(r.team_id, r.period, r.date_from) for r in self if r.team_id}
         if not groups:
             raise UserError(self.env._("Only appraisals of a team are ranked."))
@@ -74,4 +75,17 @@ class StmAppraisal(models.Model):
             else:
                 publication = Publication.create(values)
             publication._stm_announce()
-        return True
+            published |= publication
+        # What was published, as the team reads it: the publisher sees it at
+        # once instead of a form that did not change.
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Published Ranking"),
+            "res_model": "stm.appraisal.publication",
+            "views": [(False, "form")]
+            if len(published) == 1
+            else [(False, "list"), (False, "form")],
+            "res_id": published[:1].id if len(published) == 1 else False,
+            "domain": [("id", "in", published.ids)],
+            "target": "current",
+        }

@@ -157,7 +157,11 @@ class TestPublishedRanking(StmCase):
         second = self._done_appraisal(self.rep_b, 70)
         with self.assertRaises(UserError):
             first.with_user(self.rep_a).action_publish_ranking()
-        (first | second).with_user(self.manager).action_publish_ranking()
+        action = (first | second).with_user(self.manager).action_publish_ranking()
+        # The publisher is shown what he published.
+        self.assertEqual(action["res_model"], "stm.appraisal.publication")
+        shown = self.env["stm.appraisal.publication"].search(action["domain"])
+        self.assertEqual(shown.team_id, first.team_id)
         Publication = self.env["stm.appraisal.publication"]
         ranking = Publication.with_user(self.rep_b).search([])
         self.assertEqual(len(ranking), 1)
