@@ -1,8 +1,6 @@
 from odoo.addons.sales_team_mgmt.access import MAGIC_FIELDS, Rule
 from odoo.tests import TransactionCase, tagged
 
-from .common import StmCase
-
 OURS = ("sales_team_mgmt", "sales_team_mgmt_survey")
 PREFIX = tuple(f"odoo.addons.{module}." for module in OURS)
 
@@ -92,14 +90,3 @@ class TestAccessTable(TransactionCase):
         rule = member._stm_access_table()["stm_board_revenue"]
         self.assertTrue(rule.read)
         self.assertEqual(member._fields["stm_board_revenue"].groups, rule.read)
-
-
-@tagged("post_install", "-at_install")
-class TestExportRight(StmCase):
-    def test_sales_admins_and_managers_export_salespeople_do_not(self):
-        """The web client offers *Export* to the group Odoo names for it:
-        sales admins and managers prepare reports in spreadsheets."""
-        export = "base.group_allow_export"
-        self.assertTrue(self.sales_admin.has_group(export))
-        self.assertTrue(self.manager.has_group(export))
-        self.assertFalse(self.rep_a.has_group(export))
