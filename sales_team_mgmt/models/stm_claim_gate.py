@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -151,44 +151,23 @@ class StmClaim(models.Model):
         for claim in self.sudo():
             claim.message_post(body=self.env._("Taken from the pool by %s.", user.name))
 
-    def _stm_pooled_for(self, requests, indexes):
-        """{request index: the pooled claim its keys name}, for registrations
-        of new customers that are in fact in the pool (released or expired):
-        one query on the index of released keys."""
-        wanted = {
-            (requests[i]["company_id"], key_type, key_value): i
-            for i in indexes
-            for key_type, key_value in requests[i]["keys"]
-        }
-        if not wanted:
-            return {}
-        self.env["stm.claim.key"].flush_model()
-        self.env.cr.execute(
-            SQL(
-                "SELECT k.company_id, k.key_type, k.key_value, max(k.claim_id) "
-                "FROM stm_claim_key k JOIN stm_claim c ON c.id = k.claim_id "
-                "WHERE NOT k.active AND c.state != 'active' "
-                "AND (k.company_id, k.key_type, k.key_value) IN (%s) "
-                "GROUP BY k.company_id, k.key_type, k.key_value",
-                SQL(", ").join(SQL("(%s, %s, %s)", *key) for key in sorted(wanted)),
-            )
-        )
-        pooled = {}
-        for company_id, key_type, key_value, claim_id in self.env.cr.fetchall():
-            index = wanted[(company_id, key_type, key_value)]
-            pooled[index] = max(pooled.get(index, 0), claim_id)
-        return {index: self.browse(claim_id) for index, claim_id in pooled.items()}
-
-    def _stm_register_pooled(self, requests, indexes):
+    @api.model
+    def _stm_take_pooled(self, requests, pooled):
         """Registering a pooled customer again is taking it from the pool: the
-        pool's rules hold (the system, assigning, takes it as it is). The
-        request then adds its keys to that claim."""
-        for index, claim in self._stm_pooled_for(requests, indexes).items():
-            request = requests[index]
-            user = self.env["res.users"].browse(request["user_id"])
-            if request["system"]:
+        pool's rules hold (the system, assigning, takes it as it is). Then the
+        requests add their keys to that claim; returns the conflicts.
+        ``pooled``: [(the indexes of a group of requests, the claim id)]."""
+        extend = []
+        for group, claim_id in pooled:
+            claim = self.browse(claim_id)
+            first = requests[group[0]]
+            user = self.env["res.users"].browse(first["user_id"])
+            if first["system"]:
                 claim._take_over(user)
             else:
                 claim._stm_take_from_pool(user)
-            self._stm_link_leads(request["lead_ids"], claim)
-            request["claim_id"] = claim.id
+            for index in group:
+                self._stm_link_leads(requests[index]["lead_ids"], claim)
+                requests[index]["claim_id"] = claim.id
+            extend += group
+        return self._stm_insert_keys(requests, extend)

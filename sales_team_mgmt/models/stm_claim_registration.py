@@ -81,24 +81,18 @@ class StmClaim(models.Model):
     def _stm_register(self, requests):
         """Run the claim check of these requests (see ``_stm_request``).
 
-        A new customer costs one statement, its claim and its keys; what
-        its leads show of the claim rides on the UPDATE Odoo sends after
-        every create. A request of another owner sharing a key with one of
-        the same batch waits for the next round, where it meets that claim.
+        A new customer costs one statement: its claim and its keys, unless
+        its keys name a customer in the pool, which is then taken from the
+        pool instead; what its leads show of the claim rides on the UPDATE
+        Odoo sends after every create. A request of another owner sharing a
+        key with one of the same batch waits for the next round, where it
+        meets that claim.
         Keys already taken go to ``_stm_resolve`` (attach, block, dispute).
 
         Under REPEATABLE READ a key committed by a concurrent transaction
         after ours began makes the statement fail with a serialization
         failure: Odoo retries the request, which then sees the owner."""
         self.env["stm.claim.key"].flush_model()
-        self._stm_register_pooled(
-            requests,
-            [
-                i
-                for i, req in enumerate(requests)
-                if not req["claim_id"] and req["keys"]
-            ],
-        )
         extend = [
             i for i, req in enumerate(requests) if req["claim_id"] and req["keys"]
         ]
@@ -152,7 +146,15 @@ class StmClaim(models.Model):
         self.env["res.partner"].browse(
             {values["partner_id"] for values in values_list if values["partner_id"]}
         ).invalidate_recordset(["stm_claim_ids"])
-        return self._stm_link_inserted(groups, values_list, rows)
+        conflicts = self._stm_link_inserted(groups, values_list, rows)
+        pooled = [
+            (groups[index], claim_id)
+            for kind, index, claim_id, *__ in rows
+            if kind == "pooled"
+        ]
+        if pooled:
+            conflicts += self._stm_take_pooled(requests, pooled)
+        return conflicts
 
     @api.model
     def _stm_claims_statement(self, values_list):
@@ -162,12 +164,34 @@ class StmClaim(models.Model):
         computed by the database, which saves reading the user's time zone
         (the claim check stays one query)."""
         uid, now = self.env.uid, self.env.cr.now()
-        ctes = [SQL("today AS (SELECT %s AS day)", self._stm_local_today())]
+        key_rows = [
+            SQL("(%s, %s, %s, %s)", index, key_type, key_value, values["company_id"])
+            for index, values in enumerate(values_list)
+            for key_type, key_value in sorted(values["keys"])
+        ]
+        ctes = [
+            SQL("today AS (SELECT %s AS day)", self._stm_local_today()),
+            SQL(
+                "wanted (idx, key_type, key_value, company_id) AS (VALUES %s)",
+                SQL(", ").join(key_rows),
+            ),
+            # A customer in the pool (released or expired) that one of the
+            # keys names: registering it again takes it from the pool, no
+            # claim is inserted (the index of released keys answers).
+            SQL(
+                "pooled AS (SELECT w.idx, max(k.claim_id) AS claim_id "
+                "FROM wanted w JOIN stm_claim_key k ON NOT k.active "
+                "AND k.company_id = w.company_id AND k.key_type = w.key_type "
+                "AND k.key_value = w.key_value "
+                "JOIN stm_claim c ON c.id = k.claim_id AND c.state != 'active' "
+                "GROUP BY w.idx)"
+            ),
+        ]
         # Fields the statement does not name (another add-on's, say) get
         # their defaults, as an ORM create would give them.
         more_claim = self._stm_more_columns(CLAIM_COLUMNS)
         more_key = self.env["stm.claim.key"]._stm_more_columns(KEY_COLUMNS)
-        claims, key_rows = [], []
+        claims = []
         for index, values in enumerate(values_list):
             alias = SQL.identifier(f"claim_{index}")
             days = values["protection_days"] or 0
@@ -179,7 +203,8 @@ class StmClaim(models.Model):
                     "create_uid, write_uid, create_date, write_date%s) SELECT "
                     "%s, %s, %s, %s, %s, 'active', day, day, "
                     "CASE WHEN %s > 0 THEN day + %s END, false, false, false, "
-                    "%s, %s, %s, %s%s FROM today RETURNING id, user_id)",
+                    "%s, %s, %s, %s%s FROM today WHERE NOT EXISTS "
+                    "(SELECT FROM pooled WHERE idx = %s) RETURNING id, user_id)",
                     alias,
                     more_claim[0],
                     values["name"],
@@ -194,22 +219,17 @@ class StmClaim(models.Model):
                     now,
                     now,
                     more_claim[1],
+                    index,
                 )
             )
             claims.append(SQL("SELECT %s AS idx, id, user_id FROM %s", index, alias))
-            key_rows += [
-                SQL(
-                    "(%s, %s, %s, %s)", index, key_type, key_value, values["company_id"]
-                )
-                for key_type, key_value in sorted(values["keys"])
-            ]
         ctes += [
             SQL("claims AS (%s)", SQL(" UNION ALL ").join(claims)),
             SQL(
                 "keys AS (INSERT INTO stm_claim_key (claim_id, key_type, key_value, "
                 "company_id, active, create_uid, write_uid, create_date, write_date%s) "
                 "SELECT c.id, k.key_type, k.key_value, k.company_id, true, %s, %s, "
-                "%s, %s%s FROM (VALUES %s) AS k(idx, key_type, key_value, company_id) "
+                "%s, %s%s FROM wanted k "
                 "JOIN claims c ON c.idx = k.idx %s DO NOTHING "
                 "RETURNING claim_id, key_type, key_value)",
                 more_key[0],
@@ -218,29 +238,32 @@ class StmClaim(models.Model):
                 now,
                 now,
                 more_key[1],
-                SQL(", ").join(key_rows),
                 ACTIVE_KEY_CONFLICT,
             ),
         ]
         return SQL(
             "WITH %s SELECT 'claim', idx, id, NULL, NULL FROM claims "
-            "UNION ALL SELECT 'key', NULL, claim_id, key_type, key_value FROM keys",
+            "UNION ALL SELECT 'key', NULL, claim_id, key_type, key_value FROM keys "
+            "UNION ALL SELECT 'pooled', idx, claim_id, NULL, NULL FROM pooled",
             SQL(", ").join(ctes),
         )
 
     @api.model
     def _stm_link_inserted(self, groups, values_list, rows):
         """Leads of the claims whose keys all went in are linked to them;
-        the groups that met a taken key come back as conflicts."""
+        the groups that met a taken key come back as conflicts (a group
+        whose customer is in the pool got no claim: see _stm_take_pooled)."""
         claim_of, inserted = {}, {}
         for kind, index, record_id, key_type, key_value in rows:
             if kind == "claim":
                 claim_of[index] = record_id
-            else:
+            elif kind == "key":
                 inserted.setdefault(record_id, set()).add((key_type, key_value))
         conflicts = []
         for index, (group, values) in enumerate(zip(groups, values_list, strict=True)):
-            claim_id = claim_of[index]
+            claim_id = claim_of.get(index)
+            if not claim_id:
+                continue  # in the pool: no claim was inserted
             missing = values["keys"] - inserted.get(claim_id, set())
             if missing:
                 conflicts.append(
