@@ -37,6 +37,7 @@ from . import stm_compliance
 from . import res_partner
 from . import res_partner_geo
 from . import mail_activity
+from . import mail_thread
 from . import mail_followers
 from . import crm_team_member
 from . import hr_department

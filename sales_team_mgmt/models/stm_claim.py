@@ -385,9 +385,8 @@ class StmClaim(models.Model):
     def _warn_owners(self, activity_type, model_id):
         """The 3-day warning activity of each claim, in one create."""
         env_of = {user: user._stm_env() for user in self.user_id}
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(
+        self.env["mail.activity"]._stm_create_batch(
+            self._name,
             [
                 {
                     "res_model_id": model_id,
@@ -407,7 +406,7 @@ class StmClaim(models.Model):
                     ),
                 }
                 for claim in self
-            ]
+            ],
         )
         self.sudo().write({"expiry_warned": True})
 

@@ -80,6 +80,46 @@ class TestPoolRules(StmCase):
             Claim._cron_followup_ladder()
         self.assertEqual(claim.followup_step, 1)
 
+    def test_the_ladder_costs_the_same_for_more_salespeople(self):
+        """A night's ladder writes thousands of to-dos for hundreds of
+        salespeople: its queries must not grow with them, and each still
+        follows his customer (the to-do shows in his activities and the
+        claim's news reaches him)."""
+        Claim = self.env["stm.claim"]
+        counts = []
+        for size in (2, 6):
+            people = [
+                self._salesperson(f"stm_ladder_{size}_{n}", f"Ladder {size} {n}")
+                for n in range(size)
+            ]
+            self.team_block.crm_team_member_ids = [
+                (0, 0, {"user_id": user.id}) for user in people
+            ]
+            with freeze_time("2026-11-02"):
+                claims = Claim.browse()
+                for n, user in enumerate(people):
+                    claims |= self._lead(
+                        user, partner_name=f"Ladder Customer {size} {n}"
+                    ).stm_claim_id
+            claims.message_unsubscribe(partner_ids=claims.user_id.partner_id.ids)
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            with freeze_time("2026-11-07"):  # the owner's and the leader's step
+                Claim._cron_followup_ladder()
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - start)
+            for claim in claims:
+                self.assertEqual(claim.followup_step, 2)
+                self.assertEqual(
+                    set(claim.activity_ids.user_id), {claim.user_id, self.manager}
+                )
+                self.assertLessEqual(
+                    (claim.user_id | self.manager).partner_id,
+                    claim.message_partner_ids,
+                )
+        # (The first round also fills caches: it may only cost more.)
+        self.assertLessEqual(counts[1], counts[0], counts)
+
     def test_a_long_silence_climbs_every_step_at_once(self):
         with freeze_time("2026-10-01"):
             lead = self._lead(self.rep_a, partner_name="Phi Boilers")
