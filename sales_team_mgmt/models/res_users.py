@@ -20,21 +20,39 @@ class ResUsers(models.Model):
     )
     stm_is_marketing = fields.Boolean(
         string="Marketing",
-        compute="_compute_stm_is_marketing",
+        compute="_compute_stm_roles",
         search="_search_stm_is_marketing",
     )
+    stm_is_salesperson = fields.Boolean(
+        string="Can Own Customers",
+        compute="_compute_stm_roles",
+        search="_search_stm_is_salesperson",
+        help="May own customers: pickers that hand customers over offer only "
+        "these people.",
+    )
 
-    def _compute_stm_is_marketing(self):
-        group = "sales_team_mgmt.group_stm_marketing"
+    def _compute_stm_roles(self):
         for user in self:
-            user.stm_is_marketing = user.has_group(group)
+            user.stm_is_marketing = user.has_group(
+                "sales_team_mgmt.group_stm_marketing"
+            )
+            user.stm_is_salesperson = user.has_group("sales_team.group_sale_salesman")
 
     def _search_stm_is_marketing(self, operator, value):
+        return self._stm_search_group(
+            "sales_team_mgmt.group_stm_marketing", operator, value
+        )
+
+    def _search_stm_is_salesperson(self, operator, value):
+        return self._stm_search_group("sales_team.group_sale_salesman", operator, value)
+
+    def _stm_search_group(self, xmlid, operator, value):
         if operator not in ("=", "!="):
             return NotImplemented
-        group = self.env.ref("sales_team_mgmt.group_stm_marketing")
         positive = (operator == "=") == bool(value)
-        return [(USER_ALL_GROUPS, "in" if positive else "not in", group.ids)]
+        return [
+            (USER_ALL_GROUPS, "in" if positive else "not in", self.env.ref(xmlid).ids)
+        ]
 
     @api.model
     def _stm_set_groups(self, user_id, group_ids):
@@ -71,6 +89,48 @@ class ResUsers(models.Model):
             # A salesperson leaves: his customers wait in a hand-over.
             self.env["stm.handover"]._stm_open_for(leaving)
         return result
+
+    def action_archive(self):
+        """Archiving a salesperson who holds customers says so: the hand-over
+        it opened is shown (or named, to whoever may not open it)."""
+        result = super().action_archive()
+        handovers = (
+            self.env["stm.handover"]
+            .sudo()
+            .search([("user_id", "in", self.ids), ("state", "=", "draft")])
+        )
+        if result or not handovers:
+            return result
+        Handover = self.env["stm.handover"]
+        if Handover.has_access("read"):
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Customer Hand-overs"),
+                "res_model": "stm.handover",
+                "views": [(False, "form")]
+                if len(handovers) == 1
+                else [
+                    (False, "list"),
+                    (False, "form"),
+                ],
+                "res_id": handovers[:1].id,
+                "domain": [("id", "in", handovers.ids)],
+                "target": "current",
+            }
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "message": self.env._(
+                    "%(count)s customers of %(people)s wait in a hand-over for "
+                    "the sales manager.",
+                    count=len(handovers.line_ids),
+                    people=", ".join(handovers.user_id.mapped("name")),
+                ),
+            },
+        }
 
     def _stm_env(self):
         """An environment speaking this user's language: texts written for

@@ -318,7 +318,15 @@ class StmClaim(models.Model):
         open_leads = claims.sudo().lead_ids.filtered(
             lambda lead: lead.active and lead.probability < 100
         )
-        open_leads.with_context(stm_claim_transfer=True).write({"user_id": user.id})
+        # The opportunities stay in their customer's team (Odoo would move
+        # them to the new owner's first team, or its default one).
+        for team, leads in open_leads.grouped(
+            lambda lead: lead.stm_claim_id.team_id
+        ).items():
+            values = {"user_id": user.id}
+            if team:
+                values["team_id"] = team.id
+            leads.with_context(stm_claim_transfer=True).write(values)
 
     @api.model
     def _cron_expire(self):

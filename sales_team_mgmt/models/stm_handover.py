@@ -31,8 +31,10 @@ class StmHandover(models.Model):
         "res.users",
         string="Heir",
         tracking=True,
-        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
-        help="Who takes the customers marked for the heir.",
+        domain="[('share', '=', False), ('stm_is_salesperson', '=', True), "
+        "('company_ids', 'in', company_id)]",
+        help="Who takes the customers marked for the heir: a salesperson of "
+        "the company.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -52,6 +54,11 @@ class StmHandover(models.Model):
         compute="_compute_counts",
         help="By how many customers the heir would exceed his team's maximum: "
         "shown, not enforced (the manager decides).",
+    )
+    move_summary = fields.Char(
+        string="What Moves",
+        compute="_compute_move_summary",
+        help="What confirming moves, to whom.",
     )
     state = fields.Selection(
         [("draft", "To Do"), ("done", "Done")],
@@ -124,6 +131,31 @@ class StmHandover(models.Model):
             handover.heir_limit = limit
             handover.heir_over_limit = over
 
+    @api.depends("line_ids.destination", "heir_id")
+    def _compute_move_summary(self):
+        for handover in self:
+            lines = handover.line_ids
+            to_heir = lines.filtered(lambda line: line.destination == "heir")
+            opportunities = to_heir.claim_id.sudo().lead_ids.filtered(
+                lambda lead: lead.active and lead.probability < 100
+            )
+            parts = []
+            if to_heir:
+                parts.append(
+                    self.env._(
+                        "To %(heir)s: %(customers)s customers with %(deals)s open "
+                        "opportunities.",
+                        heir=handover.heir_id.name or self.env._("the heir"),
+                        customers=len(to_heir),
+                        deals=len(opportunities),
+                    )
+                )
+            if lines - to_heir:
+                parts.append(
+                    self.env._("To the pool: %s customers.", len(lines - to_heir))
+                )
+            handover.move_summary = " ".join(parts)
+
     @api.constrains("heir_id", "user_id")
     def _check_heir(self):
         for handover in self:
@@ -134,6 +166,13 @@ class StmHandover(models.Model):
                 raise UserError(
                     self.env._(
                         "%s cannot inherit: choose an active colleague.", heir.name
+                    )
+                )
+            if not heir.stm_is_salesperson:
+                raise UserError(
+                    self.env._(
+                        "%s is not a salesperson: customers go only to salespeople.",
+                        heir.name,
                     )
                 )
             if handover.company_id not in heir.company_ids:

@@ -76,6 +76,11 @@ class StmVisit(models.Model):
         string="Checked In Late", compute="_compute_flags", store=True
     )
     flagged = fields.Boolean(compute="_compute_flags", store=True, index=True)
+    minutes_on_site = fields.Integer(
+        string="Minutes on Site",
+        compute="_compute_minutes_on_site",
+        help="From check-in to check-out.",
+    )
     exception_state = fields.Selection(
         [
             ("none", "Counts"),
@@ -142,6 +147,15 @@ class StmVisit(models.Model):
             visit.flag_short = flags["short"]
             visit.flag_late = flags["late"]
             visit.flagged = any(flags.values())
+
+    @api.depends("checkin_at", "checkout_at")
+    def _compute_minutes_on_site(self):
+        for visit in self:
+            visit.minutes_on_site = (
+                int((visit.checkout_at - visit.checkin_at).total_seconds() // 60)
+                if visit.checkin_at and visit.checkout_at
+                else 0
+            )
 
     @api.depends("checkin_latitude", "checkin_longitude", "partner_id")
     def _compute_map_urls(self):
@@ -241,16 +255,30 @@ class StmVisit(models.Model):
             customer = self.partner_id.sudo()._stm_wgs84_position(geocode=True)
             if customer:
                 distance = round(geo.distance_m(latitude, longitude, *customer), 1)
-        self.sudo().write(
-            {
-                "checkin_latitude": latitude if status == "ok" else False,
-                "checkin_longitude": longitude if status == "ok" else False,
-                "checkin_accuracy": accuracy if status == "ok" else False,
-                "checkin_at": fields.Datetime.now(),
-                "checkin_status": status,
-                "checkin_distance": distance,
-            }
-        )
+        now = fields.Datetime.now()
+        values = {
+            "checkin_latitude": latitude if status == "ok" else False,
+            "checkin_longitude": longitude if status == "ok" else False,
+            "checkin_accuracy": accuracy if status == "ok" else False,
+            "checkin_at": now,
+            "checkin_status": status,
+            "checkin_distance": distance,
+        }
+        planned = self.date
+        if planned and planned > now:
+            # There ahead of the plan: the visit takes place now (early is
+            # not late, and a visit that took place can be marked done).
+            values["date"] = now
+        self.sudo().write(values)
+        if planned and planned > now:
+            self.message_post(
+                body=self.env._(
+                    "Checked in ahead of the planned %s: the visit is dated now.",
+                    fields.Datetime.context_timestamp(self, planned).strftime(
+                        "%Y-%m-%d %H:%M"
+                    ),
+                )
+            )
         return True
 
     def action_check_out(

@@ -275,6 +275,48 @@ class TestHandover(StmCase):
         with self.assertRaises(UserError):
             handover.with_user(self.rep_a).action_confirm()
 
+    def test_the_heir_is_a_salesperson_and_the_deals_stay_in_their_team(self):
+        clerk = new_test_user(
+            self.env, "stm_heir_clerk", groups="base.group_user", name="Clerk Wu"
+        )
+        # Archived from the user form as the web client does: it says where
+        # the customers wait.
+        action = self.rep_b.with_user(self.manager).sudo().action_archive()
+        handover = self.env["stm.handover"].search([("user_id", "=", self.rep_b.id)])
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("stm.handover", handover.id)
+        )
+        # The picker offers salespeople of the company, not the clerk.
+        as_manager = handover.with_user(self.manager)
+        domain = as_manager._fields["heir_id"].domain
+        offered = (
+            self.env["res.users"]
+            .with_user(self.manager)
+            .search(safe_eval(domain, {"company_id": handover.company_id.id}))
+        )
+        self.assertIn(self.rep_c, offered)
+        self.assertNotIn(clerk, offered)
+        with (
+            self.assertRaisesRegex(UserError, "not a salesperson"),
+            self.env.cr.savepoint(),
+        ):
+            as_manager.heir_id = clerk
+            as_manager.flush_recordset()
+        self.env.invalidate_all()
+        # Rep C works in the other team: the deal follows its customer there.
+        as_manager.heir_id = self.rep_c
+        as_manager.line_ids.filtered(
+            lambda line: line.claim_id == self.dropped.stm_claim_id
+        ).destination = "pool"
+        self.assertEqual(
+            as_manager.move_summary,
+            "To Chen Jie: 1 customers with 1 open opportunities. "
+            "To the pool: 1 customers.",
+        )
+        as_manager.action_confirm()
+        self.assertEqual(self.kept.user_id, self.rep_c)
+        self.assertEqual(self.kept.team_id, self.kept.stm_claim_id.team_id)
+
     def test_daily_check_opens_a_handover_for_anyone_left_over(self):
         # Archived without the hook (an import, a script as superuser).
         self.env.cr.execute(

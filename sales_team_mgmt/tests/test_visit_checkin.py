@@ -1,7 +1,7 @@
 """Visit check-in and check-out: distance to the customer in the right
 datum, flags, the manager's exceptions, and what counts for the quotas."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
@@ -122,6 +122,20 @@ class TestVisitCheckin(CheckinFixtures, StmCase):
         )
         self.assertEqual(self._counted(), 1)
         self.assertFalse(visit.activity_ids)
+
+    def test_there_ahead_of_the_plan_the_visit_is_dated_now(self):
+        """Planned for tomorrow, the customer could see him today: the visit
+        takes place at the check-in, is not late, and can be marked done."""
+        visit = self._visit(date=PLANNED + timedelta(days=1, hours=2))
+        self._check_in(visit, 5)
+        self.assertEqual(visit.date, PLANNED.replace(minute=5))
+        self.assertFalse(visit.flag_late)
+        self.assertIn("ahead of the planned", visit.message_ids[0].body)
+        self._check_out(visit, 47)
+        self.assertEqual(visit.minutes_on_site, 42)
+        self._done(visit)
+        self.assertEqual((visit.state, visit.exception_state), ("done", "none"))
+        self.assertEqual(self._counted(), 1)
 
     def test_accuracy_is_given_the_benefit_of_the_doubt(self):
         visit = self._visit()

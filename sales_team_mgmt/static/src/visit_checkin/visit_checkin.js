@@ -60,7 +60,7 @@ export class StmVisitCheckin extends Component {
         return data.state === "planned" && data.checkout_at;
     }
 
-    /** Done, right after checking out: the form's Done, one tap away. */
+    /** Mark Done, right after checking out: the form's button, one tap away. */
     async finish() {
         if (this.state.busy || !(await this.record.save())) {
             return;
