@@ -1,7 +1,16 @@
 """Monday, 9:00: salespeople log in on several Odoo nodes at once and, in a
 realistic mix, register leads (one in five for a customer somebody else
 owns, its name and phone typed another way), log visits and close them,
-open the team board, claim from the pool and read the weighted forecast.
+open the team board and the pipeline, claim from the pool and read the
+weighted forecast.
+
+On plain Odoo (the data file says "plain": the baseline of `make load`) the
+same people do, at the same pace, the same thing where it exists (create a
+lead, open the pipeline) and else the nearest native action: a meeting
+activity scheduled and marked done for a visit, the team members' native
+lead counts for the board, assigning oneself an unassigned lead for a claim
+from the pool, the prorated revenue for the weighted forecast. compare.py
+pairs the actions.
 
 Writes go through OdooLocust's JSON-RPC client (the way scripts and mobile
 clients reach Odoo); reads go through the web client's own route
@@ -49,7 +58,10 @@ DATA = json.load(open(os.environ["LOAD_DATA"]))
 REFUSALS = os.environ["LOAD_REFUSALS"]
 # The web client's grouped read changed its arguments in Odoo 19.
 ODOO_19 = os.environ.get("ODOO_SERIES", "19") == "19"
+PLAIN = DATA.get("plain", False)
 _next_user = itertools.count()
+
+PIPELINE_FIELDS = ["name", "partner_id", "expected_revenue", "stage_id", "user_id"]
 
 BOARD_FIELDS = [
     "user_id",
@@ -196,6 +208,8 @@ class Salesperson(OdooLocustUser):
 
     @task(3)
     def log_visit_and_close(self):
+        if PLAIN:
+            return self.schedule_meeting_and_close()
         start = time.perf_counter()
         visit, error = self._execute(
             "stm.visit",
@@ -210,8 +224,57 @@ class Salesperson(OdooLocustUser):
             __, error = self._execute("stm.visit", "action_done", [visit])
         self._fire("log visit and mark done", start, kind=error and failure_kind(error))
 
+    def schedule_meeting_and_close(self):
+        start = time.perf_counter()
+        activity, error = self._execute(
+            "mail.activity",
+            "create",
+            {
+                "res_model_id": DATA["partner_model_id"],
+                "res_id": self.rng.choice(DATA["customers"]),
+                "activity_type_id": DATA["meeting_type_id"],
+                "summary": "周一例行拜访",
+                "user_id": self.client.user_id,
+            },
+        )
+        if not error:
+            __, error = self._execute(
+                "mail.activity",
+                "action_feedback",
+                [activity],
+                "客户确认了下季度的需求，约好下周演示。",
+            )
+        self._fire(
+            "schedule meeting and mark done", start, kind=error and failure_kind(error)
+        )
+
+    @task(2)
+    def open_pipeline(self):
+        self._read(
+            "open pipeline",
+            "crm.lead",
+            "web_search_read",
+            [[("type", "=", "opportunity")]],
+            {"specification": {name: {} for name in PIPELINE_FIELDS}, "limit": 80},
+        )
+
     @task(3)
     def open_team_board(self):
+        if PLAIN:
+            self._read(
+                "open team members",
+                "crm.team.member",
+                "web_search_read",
+                [[]],
+                {
+                    "specification": {
+                        name: {}
+                        for name in ("user_id", "lead_day_count", "lead_month_count")
+                    },
+                    "limit": 80,
+                },
+            )
+            return
         self._read(
             "open team board",
             "crm.team.member",
@@ -222,6 +285,8 @@ class Salesperson(OdooLocustUser):
 
     @task(1)
     def claim_from_pool(self):
+        if PLAIN:
+            return self.assign_myself_a_lead()
         leads = self._read(
             "open pool",
             "crm.lead",
@@ -244,22 +309,35 @@ class Salesperson(OdooLocustUser):
             kind=None if kind == "clear error" else kind,
         )
 
+    def assign_myself_a_lead(self):
+        leads = self._read(
+            "open unassigned leads",
+            "crm.lead",
+            "web_search_read",
+            [[("user_id", "=", False)]],
+            {"specification": {"name": {}}, "limit": 20},
+        )
+        records = (leads or {}).get("records") or []
+        if not records:
+            return
+        start = time.perf_counter()
+        __, error = self._execute(
+            "crm.lead",
+            "write",
+            [self.rng.choice(records)["id"]],
+            {"user_id": self.client.user_id},
+        )
+        self._fire("assign myself a lead", start, kind=error and failure_kind(error))
+
     @task(2)
     def read_weighted_forecast(self):
+        measure = "prorated_revenue:sum" if PLAIN else "stm_weighted_revenue:sum"
         self._read(
-            "read weighted forecast",
+            "read prorated revenue" if PLAIN else "read weighted forecast",
             "crm.lead",
             "web_read_group",
-            [
-                [("type", "=", "opportunity")],
-                ["stage_id"],
-                ["stm_weighted_revenue:sum"],
-            ]
+            [[("type", "=", "opportunity")], ["stage_id"], [measure]]
             if ODOO_19
-            else [
-                [("type", "=", "opportunity")],
-                ["stm_weighted_revenue:sum"],
-                ["stage_id"],
-            ],
+            else [[("type", "=", "opportunity")], [measure], ["stage_id"]],
             {} if ODOO_19 else {"lazy": True},
         )

@@ -3,7 +3,11 @@ password, in two teams (one refuses a customer already owned, one opens a
 dispute), customers to visit, hot customers already owned by somebody, and a
 pool to claim from. Writes what the scenario needs to a JSON file.
 
-Usage: python prepare.py DB SALESPEOPLE OUT.json
+With --plain (a database with only Odoo's CRM, the baseline of `make
+load`): the same salespeople, teams and customers; the hot customers' leads
+are simply owned, and the "pool" is leads nobody is assigned to.
+
+Usage: python prepare.py DB SALESPEOPLE OUT.json [--plain]
 """
 
 import json
@@ -34,7 +38,7 @@ def name_variants(name):
     )
 
 
-def main(db, salespeople, out):
+def main(db, salespeople, out, plain=False):
     env = open_env(db)
     random = rng(20261130)
     company_id = env.company.id
@@ -42,20 +46,21 @@ def main(db, salespeople, out):
     env.company.country_id = env.ref("base.cn")
     Users = env["res.users"].with_context(no_reset_password=True)
     group = env.ref("sales_team.group_sale_salesman")
-    teams = env["crm.team"].create(
-        [
-            {
-                "name": "Load A (block)",
-                "stm_claim_conflict_mode": "block",
-                "stm_pool_daily_limit": 0,
-            },
-            {
-                "name": "Load B (dispute)",
-                "stm_claim_conflict_mode": "dispute",
-                "stm_pool_daily_limit": 0,
-            },
-        ]
-    )
+    team_values = [
+        {
+            "name": "Load A (block)",
+            "stm_claim_conflict_mode": "block",
+            "stm_pool_daily_limit": 0,
+        },
+        {
+            "name": "Load B (dispute)",
+            "stm_claim_conflict_mode": "dispute",
+            "stm_pool_daily_limit": 0,
+        },
+    ]
+    if plain:
+        team_values = [{"name": values["name"]} for values in team_values]
+    teams = env["crm.team"].create(team_values)
     logins = [f"load.rep.{n:03d}" for n in range(salespeople)]
     users = Users.create(
         [
@@ -109,7 +114,8 @@ def main(db, salespeople, out):
                 "phones": phone_variants(phone),
             }
         )
-    # The pool: leads whose protection ran out long ago.
+    # The pool: leads whose protection ran out long ago (plain Odoo: leads
+    # nobody is assigned to, for the salespeople to assign themselves).
     pool_leads = env["crm.lead"]
     for n in range(POOL_LEADS):
         name, email, phone = company(700000 + n, random)
@@ -128,16 +134,23 @@ def main(db, salespeople, out):
                 }
             )
         )
-    pool_leads.stm_claim_id._send_to_pool("expired")
+    if plain:
+        pool_leads.write({"user_id": False})
+        pool = len(pool_leads)
+    else:
+        pool_leads.stm_claim_id._send_to_pool("expired")
+        pool = env["crm.lead"].search_count([("stm_claim_state", "=", "pool")])
     env.cr.commit()
-    pool = env["crm.lead"].search_count([("stm_claim_state", "=", "pool")])
     json.dump(
         {
             "db": db,
+            "plain": plain,
             "company_id": company_id,
             "logins": logins,
             "hot": hot,
             "customers": visited.ids,
+            "partner_model_id": env["ir.model"]._get_id("res.partner"),
+            "meeting_type_id": env.ref("mail.mail_activity_data_meeting").id,
         },
         open(out, "w"),
         ensure_ascii=False,
@@ -150,4 +163,4 @@ def main(db, salespeople, out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), sys.argv[3])
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], "--plain" in sys.argv[4:])

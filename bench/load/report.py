@@ -4,7 +4,7 @@ SQL on the primary. Exits 1 when an invariant does not hold.
 Usage: python report.py RUN_DIR DB NODES [REPLICA_PORT]
 RUN_DIR holds Locust's CSV files (run_stats.csv, run_failures.csv), the
 refusals log, the nodes' logs (node*.log) and the server counters taken
-before and after (counters_before.json, counters_after.json).
+before and after (run_counters_before.json, run_counters_after.json).
 """
 
 import csv
@@ -60,8 +60,8 @@ def figures():
 
 
 def server_counters():
-    before = json.load(open(os.path.join(RUN, "counters_before.json")))
-    after = json.load(open(os.path.join(RUN, "counters_after.json")))
+    before = json.load(open(os.path.join(RUN, "run_counters_before.json")))
+    after = json.load(open(os.path.join(RUN, "run_counters_after.json")))
     print("transactions served during the run (pg_stat_database):")
     for server in after:
         print(f"  {server:<8} {after[server] - before.get(server, 0):>8}")
