@@ -117,7 +117,9 @@ def web_read_group(model, domain, groupby):
     columns included)."""
     model = model.with_context(read_group_expand=True)
     if ODOO_19:
-        return model.web_read_group(domain, groupby, ["__count"])["groups"]
+        return model.web_read_group(
+            domain, groupby, ["__count"], unfold_read_specification={"id": {}}
+        )["groups"]
     # (Odoo 18 fills the empty columns in a lazy grouping only.)
     return model.web_read_group(domain, groupby, groupby)["groups"]
 

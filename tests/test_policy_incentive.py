@@ -12,6 +12,7 @@ from policy.incentive import (
     bonus,
     champions,
     commission,
+    commission_slices,
     effective_rate,
     is_newcomer,
     month_presence,
@@ -168,6 +169,8 @@ def test_a_month_with_no_deals_pays_allowances_only():
     totals = statement_totals(
         0, 100_000, DEFAULT_TIERS, "flat", 5_000, 0, [300, 200], []
     )
+    slices = totals.pop("commission_slices")
+    assert [piece["amount"] for piece in slices] == [0.0]
     assert totals == {
         "attainment_pct": 0.0,
         "commission": 0.0,
@@ -265,3 +268,34 @@ def test_a_half_year_target_follows_the_months_and_the_membership():
     assert range_target(
         120_000, None, date(2026, 11, 1), date(2026, 11, 15)
     ) == pytest.approx(5_000)
+
+
+def test_the_slices_say_which_tier_and_rate_applied():
+    tiers = [(0, 1), (80, 2), (100, 3)]
+    # Flat: one slice, the tier reached, all the revenue at its rate.
+    assert commission_slices(8_500, 10_000, tiers) == [
+        {"from_pct": 80, "to_pct": 100, "rate": 2, "base": 8_500, "amount": 170.0}
+    ]
+    # Marginal: each tier's part at its own rate, the last one open.
+    pieces = commission_slices(12_000, 10_000, tiers, "marginal")
+    assert [(p["from_pct"], p["to_pct"], p["base"]) for p in pieces] == [
+        (0, 80, 8_000),
+        (80, 100, 2_000),
+        (100, None, 2_000),
+    ]
+    # No target: the first tier.
+    assert commission_slices(500, 0, tiers)[0]["rate"] == 1
+
+
+@given(
+    st.floats(min_value=0, max_value=1e8, allow_nan=False),
+    st.floats(min_value=0, max_value=1e8, allow_nan=False),
+    st.sampled_from(["flat", "marginal"]),
+)
+def test_the_commission_is_the_sum_of_its_slices(won, target, mode):
+    tiers = [(0, 1), (60, 1.5), (80, 2), (100, 3)]
+    pieces = commission_slices(won, target, tiers, mode)
+    assert commission(won, target, tiers, mode) == round(
+        sum(p["amount"] for p in pieces), 2
+    )
+    assert sum(p["base"] for p in pieces) == pytest.approx(won)

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from ..access import system
+from ..compat import stage_teams
 from ..policy import forecast
 from ..policy.forecast import SEVEN_STAGES, diagnose_funnel
 
@@ -135,3 +136,17 @@ class CrmLead(models.Model):
             forecast.weighted_forecast(pairs),
             forecast.effective_count([p for __, p in pairs]),
         )
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """A team on the seven-stage pipeline does not see Odoo's generic
+        stages as empty columns beside its own (two "Won" columns); a
+        generic stage that still holds deals stays shown."""
+        shown = super()._read_group_stage_ids(stages, domain)
+        team_id = self.env.context.get("default_team_id")
+        teams = self.env["crm.team"].browse(team_id) if team_id else None
+        if not teams and self.env.context.get("show_user_team_stages"):
+            teams = self.env.user.crm_team_ids
+        if teams and all(teams.sudo().mapped("stm_probability_from_stage")):
+            shown = shown.filtered(lambda stage: stage in stages or stage_teams(stage))
+        return shown

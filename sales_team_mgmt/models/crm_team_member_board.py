@@ -86,6 +86,13 @@ class CrmTeamMember(models.Model):
         help="Whether the reader may open the records behind the card: his "
         "own, or those of a team he leads or administers.",
     )
+    stm_board_my_teams = fields.Boolean(
+        string="My Teams",
+        compute="_compute_stm_board_my_teams",
+        search="_search_stm_board_my_teams",
+        help="The teams the reader works in or leads; everybody's for whoever "
+        "is in no team (a sales admin, a manager above the teams).",
+    )
     stm_board_visits_30d = fields.Integer(
         string="Feedback Visits (30 d)", compute="_compute_stm_board"
     )
@@ -122,6 +129,28 @@ class CrmTeamMember(models.Model):
         help="Customers not followed up for the team's number of days.",
     )
 
+    def _stm_my_board_teams(self):
+        user = self.env.user
+        return user.crm_team_ids | self.env["crm.team"].search(
+            [("user_id", "=", user.id)]
+        )
+
+    @api.depends_context("uid")
+    def _compute_stm_board_my_teams(self):
+        teams = self._stm_my_board_teams()
+        for member in self:
+            member.stm_board_my_teams = not teams or member.crm_team_id in teams
+
+    def _search_stm_board_my_teams(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        teams = self._stm_my_board_teams()
+        if not teams:
+            return [] if (operator == "=") == value else [("id", "=", False)]
+        return [
+            ("crm_team_id", "in" if (operator == "=") == value else "not in", teams.ids)
+        ]
+
     def _stm_access(self):
         # The board is the sales force's: figures for sales, the discipline
         # side (compliance, failing days, disputes, alarms, customers at risk)
@@ -152,6 +181,7 @@ class CrmTeamMember(models.Model):
             "stm_board_revenue_pct": board,
             "stm_board_revenue": board,
             "stm_board_team_id": system(),
+            "stm_board_my_teams": system(),
         }
 
     def _stm_actions(self):

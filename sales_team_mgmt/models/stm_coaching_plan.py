@@ -99,6 +99,11 @@ class StmCoachingPlan(models.Model):
     progress = fields.Float(
         string="Goals Reached (%)", compute="_compute_progress", aggregator="avg"
     )
+    in_charge = fields.Boolean(
+        compute="_compute_in_charge",
+        help="Whether the reader runs the plan (the coach, a manager, HR): the "
+        "coachee reads it.",
+    )
 
     _stm_coaching_dates = Constraint(
         "CHECK(date_end IS NULL OR date_end >= date_start)",
@@ -170,6 +175,14 @@ class StmCoachingPlan(models.Model):
             "action_done": "the coach, a sales manager or HR",
             "action_start": "the coach, a sales manager or HR",
         }
+
+    @api.depends_context("uid")
+    @api.depends("coach_id")
+    def _compute_in_charge(self):
+        user = self.env.user
+        everyone = self.env["res.users"]._stm_is_manager_or_hr()
+        for plan in self:
+            plan.in_charge = everyone or plan.coach_id == user
 
     def _stm_check_in_charge(self):
         """The coach, the coachee's managers and HR run the plan."""

@@ -131,6 +131,7 @@ class StmHandover(models.Model):
             handover.heir_limit = limit
             handover.heir_over_limit = over
 
+    @api.depends_context("lang")
     @api.depends("line_ids.destination", "heir_id")
     def _compute_move_summary(self):
         for handover in self:

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 from ..access import action, typed
 from ..compat import Constraint
@@ -19,6 +20,7 @@ COUNTED_FIELDS = [
     "allowances",
     "total",
     "effective_rate",
+    "commission_slices",
 ]
 
 MAIL_FIELDS = {
@@ -110,6 +112,16 @@ class StmIncentiveStatement(models.Model):
     bonus = fields.Monetary(readonly=True)
     allowances = fields.Monetary(readonly=True)
     total = fields.Monetary(readonly=True)
+    commission_slices = fields.Json(
+        readonly=True,
+        help="How the commission was reached: the tiers applied, their rates "
+        "and the revenue paid at each (written when the statement is counted).",
+    )
+    commission_basis = fields.Text(
+        string="How the Commission Is Reached",
+        compute="_compute_commission_basis",
+        help="The tier and rate that applied, in the reader's words.",
+    )
     effective_rate = fields.Float(
         digits=(8, 6),
         readonly=True,
@@ -133,6 +145,44 @@ class StmIncentiveStatement(models.Model):
         "UNIQUE(plan_id, team_id, user_id, date_from)",
         "One statement per salesperson, team, plan and period.",
     )
+
+    @api.depends_context("lang")
+    @api.depends("commission_slices", "plan_id.tier_mode", "currency_id")
+    def _compute_commission_basis(self):
+        for statement in self:
+            pieces = statement.commission_slices or []
+            lines = []
+            for piece in pieces:
+                share = (
+                    self.env._(
+                        "%(low)s %% to %(high)s %% of target",
+                        low=_pct(piece["from_pct"]),
+                        high=_pct(piece["to_pct"]),
+                    )
+                    if piece["to_pct"] is not None
+                    else self.env._("from %s %% of target", _pct(piece["from_pct"]))
+                )
+                lines.append(
+                    self.env._(
+                        "%(share)s: %(rate)s %% × %(base)s = %(amount)s",
+                        share=share,
+                        rate=_pct(piece["rate"]),
+                        base=format_amount(
+                            self.env, piece["base"], statement.currency_id
+                        ),
+                        amount=format_amount(
+                            self.env, piece["amount"], statement.currency_id
+                        ),
+                    )
+                )
+            if len(pieces) == 1 and statement.plan_id.tier_mode != "marginal":
+                lines.insert(
+                    0,
+                    self.env._("The tier reached pays its rate on all the revenue won.")
+                    if statement.target_amount
+                    else self.env._("No target: the first tier's rate applies."),
+                )
+            statement.commission_basis = "\n".join(lines)
 
     @api.depends("user_id", "period", "date_from")
     def _compute_name(self):
@@ -177,6 +227,7 @@ class StmIncentiveStatement(models.Model):
             "allowances": prepared,
             "total": prepared,
             "effective_rate": prepared,
+            "commission_slices": prepared,
             "state": approve,
             "approved_by_id": approve,
             "approved_on": approve,
@@ -273,3 +324,8 @@ class StmIncentiveStatement(models.Model):
             "domain": [("id", "in", self.line_ids.lead_id.ids)],
             "context": {"active_test": False},
         }
+
+
+def _pct(value):
+    """80.0 → "80", 2.5 → "2.5"."""
+    return f"{value:g}"

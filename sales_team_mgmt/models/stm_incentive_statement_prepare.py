@@ -1,3 +1,4 @@
+import json
 from collections import defaultdict
 from datetime import timedelta
 
@@ -173,7 +174,7 @@ class StmIncentiveStatement(models.Model):
                 SQL(
                     "(%s, %s::date, %s::date, %s::numeric, %s::numeric, "
                     "%s::numeric, %s::numeric, %s::numeric, %s::numeric, "
-                    "%s::numeric, %s::numeric, %s::numeric, %s::numeric)",
+                    "%s::numeric, %s::numeric, %s::numeric, %s::numeric, %s::jsonb)",
                     statement.id,
                     spans[statement][0],
                     spans[statement][1],
@@ -187,6 +188,7 @@ class StmIncentiveStatement(models.Model):
                     totals["allowances"],
                     totals["total"],
                     incentive.effective_rate(totals["commission"], won),
+                    json.dumps(totals["commission_slices"]),
                 )
             )
         self.flush_recordset()
@@ -197,10 +199,11 @@ class StmIncentiveStatement(models.Model):
                 "attainment_pct = v.attainment, commission = v.commission, "
                 "adjustment_amount = v.adjusted, adjustment_commission = v.adj_comm, "
                 "bonus = v.bonus, allowances = v.allowances, total = v.total, "
-                "effective_rate = v.rate, write_uid = %s, write_date = %s "
+                "effective_rate = v.rate, commission_slices = v.slices, "
+                "write_uid = %s, write_date = %s "
                 "FROM (VALUES %s) AS v(id, count_from, count_to, won, target, "
                 "attainment, commission, adjusted, adj_comm, bonus, allowances, "
-                "total, rate) WHERE s.id = v.id",
+                "total, rate, slices) WHERE s.id = v.id",
                 self.env.uid,
                 self.env.cr.now(),
                 SQL(", ").join(rows),

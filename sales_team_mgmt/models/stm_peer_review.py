@@ -70,7 +70,10 @@ class StmPeerReview(models.Model):
         string="Colleague",
         required=True,
         index=True,
-        domain="[('share', '=', False), ('id', '!=', uid)]",
+        # The picker offers the team's people (who may be rated); the check
+        # below also admits those who were in it during the period.
+        domain="[('share', '=', False), ('id', '!=', uid), "
+        "('crm_team_ids', 'in', team_id)]",
     )
     score = fields.Integer(
         string="Teamwork (1–5)", required=True, default=3, aggregator="avg"

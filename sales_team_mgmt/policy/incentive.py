@@ -167,25 +167,54 @@ def tier_rate(attainment, tiers):
     return rate
 
 
-def commission(won, target, tiers, mode="flat"):
-    """Commission on ``won`` revenue for ``target`` under ``tiers``."""
+def commission_slices(won, target, tiers, mode="flat"):
+    """How the commission is reached, slice by slice: dicts of ``from_pct``
+    and ``to_pct`` (shares of the target the tier spans; None: no end),
+    ``rate`` (%), ``base`` (the revenue paid at that rate) and ``amount``.
+    Flat: one slice, the tier reached, all the revenue at its rate (the
+    first tier without a target); marginal: each tier's part of the revenue
+    at its own rate."""
     won = won or 0.0
     attained = _attained(won, target)
-    if mode != "marginal" or attained is None or won <= 0:
-        return round(won * tier_rate(attained, tiers) / 100.0, 2)
     ordered = _sorted_tiers(tiers)
-    total = 0.0
-    for index, (threshold, rate) in enumerate(ordered):
-        low = target * threshold / 100.0
-        high = (
-            target * ordered[index + 1][0] / 100.0
-            if index + 1 < len(ordered)
-            else float("inf")
-        )
+    spans = [
+        (low, ordered[index + 1][0] if index + 1 < len(ordered) else None, rate)
+        for index, (low, rate) in enumerate(ordered)
+    ]
+    if mode != "marginal" or attained is None or won <= 0:
+        reached = spans[0]
+        for span in spans:
+            if attained is not None and attained >= span[0]:
+                reached = span
+        rate = tier_rate(attained, tiers)
+        return [_slice(reached[0], reached[1], rate, won)]
+    slices = []
+    for low_pct, high_pct, rate in spans:
+        low = target * low_pct / 100.0
+        high = target * high_pct / 100.0 if high_pct is not None else float("inf")
         if won <= low:
             break
-        total += (min(won, high) - low) * rate / 100.0
-    return round(total, 2)
+        slices.append(_slice(low_pct, high_pct, rate, min(won, high) - low))
+    return slices
+
+
+def _slice(from_pct, to_pct, rate, base):
+    return {
+        "from_pct": from_pct,
+        "to_pct": to_pct,
+        "rate": rate,
+        "base": base,
+        "amount": base * rate / 100.0,
+    }
+
+
+def commission(won, target, tiers, mode="flat"):
+    """Commission on ``won`` revenue for ``target`` under ``tiers``: the sum
+    of its slices (``commission_slices``)."""
+    return round(
+        sum(piece["amount"] for piece in commission_slices(won, target, tiers, mode)),
+        2,
+    )
 
 
 def effective_rate(commission_amount, won):
@@ -221,13 +250,15 @@ def statement_totals(
 ):
     """Everything a statement shows. ``adjusted``: [(amount, effective rate
     of the statement that counted the deal)]."""
-    period_commission = commission(won, target, tiers, mode)
+    slices = commission_slices(won, target, tiers, mode)
+    period_commission = round(sum(piece["amount"] for piece in slices), 2)
     adjustment_commission = round(sum(amount * rate for amount, rate in adjusted), 2)
     period_bonus = bonus(won, target, bonus_amount, bonus_pct)
     allowance_total = round(sum(allowances), 2)
     return {
         "attainment_pct": attainment_pct(won, target) or 0.0,
         "commission": period_commission,
+        "commission_slices": slices,
         "adjustment_commission": adjustment_commission,
         "bonus": period_bonus,
         "allowances": allowance_total,

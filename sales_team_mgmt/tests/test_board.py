@@ -100,6 +100,24 @@ class TestTeamBoard(StmCase):
         self.assertIn(empty.id, columns("crm_team_id", stm_board=True))
         self.assertEqual(columns("stm_board_team_id", stm_board=False), board)
 
+    def test_the_board_opens_on_my_teams(self):
+        """On a phone the first column is all one sees: the board opens on
+        the reader's teams, and on every team for whoever is in none."""
+        action = self.env.ref("sales_team_mgmt.crm_team_member_action_board")
+        self.assertIn("'search_default_my_teams': 1", action.context)
+        base = [("user_id.active", "=", True), ("stm_board_my_teams", "=", True)]
+
+        def teams(user):
+            members = self.env["crm.team.member"].with_user(user).search(base)
+            return members.crm_team_id
+
+        self.assertEqual(teams(self.rep_c), self.team_dispute)
+        self.assertEqual(teams(self.rep_a), self.team_block)
+        self.assertEqual(teams(self.manager), self.team_block | self.team_dispute)
+        self.assertLessEqual(
+            self.team_block | self.team_dispute, teams(self.sales_admin)
+        )
+
     def test_board_queries_do_not_grow_with_salespeople(self):
         counts = []
         for extra in (0, 6):

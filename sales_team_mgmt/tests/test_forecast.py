@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from ..compat import stage_teams, web_read_group
 from .common import StmCase
 
 
@@ -33,6 +34,34 @@ class TestForecast(StmCase):
         self.team_block.action_stm_apply_seven_stages()
         again = self.env["crm.stage"].search([("stm_team_id", "=", self.team_block.id)])
         self.assertEqual(len(again), 7, "applying twice adds nothing")
+
+    def test_the_pipeline_shows_the_seven_stages_not_odoo_s_empty_ones(self):
+        generic = self.existing.filtered(lambda stage: not stage_teams(stage))
+        Lead = (
+            self.env["crm.lead"]
+            .with_user(self.rep_a)
+            .with_context(default_team_id=self.team_block.id)
+        )
+        domain = [("type", "=", "opportunity")]
+
+        def columns():
+            return {
+                group["stage_id"][0]
+                for group in web_read_group(Lead, domain, ["stage_id"])
+                if group["stage_id"]
+            }
+
+        def expected():
+            seven = {stage.id for stage in self.stages.values()}
+            return seven | set(Lead.search(domain).stage_id.ids)
+
+        empty = generic - Lead.search(domain).stage_id
+        self.assertTrue(empty, "some of Odoo's own stages are empty")
+        self.assertEqual(columns(), expected())
+        # A deal left in one of Odoo's stages keeps its column.
+        self._lead(self.rep_a, partner_name="Old Stage Co", stage_id=empty[0].id)
+        self.assertIn(empty[0].id, columns())
+        self.assertEqual(columns(), expected())
 
     def test_probability_follows_the_stage_unless_typed(self):
         lead = self._lead(

@@ -8,7 +8,7 @@ from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import format_amount, mute_logger
 
 from .common import StmCase
 
@@ -143,6 +143,17 @@ class TestIncentive(StmCase):
             (10_000, 80.0, 160, 0),
         )
         self.assertEqual(mine.total, 160 + 300)
+        # The statement says which tier and rate applied.
+        money = mine.currency_id.with_context(lang="en_US")
+        self.assertEqual(
+            mine.with_context(lang="en_US").commission_basis.splitlines(),
+            [
+                "The tier reached pays its rate on all the revenue won.",
+                "80 % to 100 % of target: 2 % × "
+                f"{format_amount(self.env, 8000, money)} = "
+                f"{format_amount(self.env, 160, money)}",
+            ],
+        )
         self.assertEqual(len(mine.deal_line_ids), 1)
         # 100 % is the top tier and earns the bonus.
         self.assertEqual((hers.commission, hers.bonus, hers.total), (300, 1000, 1600))
@@ -175,6 +186,8 @@ class TestIncentive(StmCase):
         statement = self._statement(self.rep_a, date(2026, 10, 1))
         # 8,000 at 1 %, 2,000 at 2 %, 2,000 at 3 %.
         self.assertEqual(statement.commission, 80 + 40 + 60)
+        self.assertEqual(len(statement.commission_basis.splitlines()), 3)
+        self.assertIn("from 100 % of target: 3 %", statement.commission_basis)
 
     def test_approval_belongs_to_the_team_leader_and_is_final(self):
         self._won(self.rep_a, 8_000, datetime(2026, 10, 12, 3, 0))

@@ -7,6 +7,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from ..policy import geo
 from .common import StmCase, StmRpcCase, over_json2
@@ -84,6 +85,15 @@ class TestVisitCheckin(CheckinFixtures, StmCase):
             .get(user, 0)
         )
 
+    def _in_weekly_report(self):
+        """The visits the manager's Visits per Week report shows."""
+        action = self.env.ref("sales_team_mgmt.stm_visit_action_weekly")
+        return (
+            self.env["stm.visit"]
+            .with_user(self.manager)
+            .search(safe_eval(action.domain))
+        )
+
     def test_a_visit_at_the_door_counts(self):
         visit = self._visit()
         self._check_in(visit, 5)
@@ -108,6 +118,7 @@ class TestVisitCheckin(CheckinFixtures, StmCase):
         self._done(visit)
         self.assertEqual(visit.exception_state, "pending")
         self.assertEqual(self._counted(), 0)
+        self.assertNotIn(visit, self._in_weekly_report(), "one figure everywhere")
         activity = visit.activity_ids.filtered(lambda a: a.user_id == self.manager)
         self.assertEqual(len(activity), 1)
         with self.assertRaises(UserError):
@@ -121,6 +132,7 @@ class TestVisitCheckin(CheckinFixtures, StmCase):
             ("accepted", self.manager),
         )
         self.assertEqual(self._counted(), 1)
+        self.assertIn(visit, self._in_weekly_report())
         self.assertFalse(visit.activity_ids)
 
     def test_there_ahead_of_the_plan_the_visit_is_dated_now(self):

@@ -158,6 +158,10 @@ class TestCoaching(StmCase):
             (0, 0, {"date": "2026-06-08", "notes": "Plan two visits a week"})
         ]
         mine = plan.with_user(self.rep_a)
+        # His form shows it read-only (fields and buttons follow in_charge).
+        self.assertEqual(
+            (mine.in_charge, plan.with_user(self.coach).in_charge), (False, True)
+        )
         self.assertEqual(len(mine.session_ids), 1)
         self.assertEqual(len(mine.goal_ids), 3)
         with self.assertRaises(AccessError):

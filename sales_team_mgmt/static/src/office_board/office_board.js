@@ -3,11 +3,13 @@
  * figures. Refreshes itself when a deal is won and every few minutes. It
  * reads through the ORM with the viewer's own rights, like the board. */
 import {Component, onWillStart, onWillUnmount, useState} from "@odoo/owl";
-const {DateTime} = luxon;
 import {registry} from "@web/core/registry";
 import {user} from "@web/core/user";
 import {useService} from "@web/core/utils/hooks";
 import {formatMonetary} from "@web/views/fields/formatters";
+const {DateTime} = luxon;
+// "December 2026", "2026年12月": the month as the reader writes it.
+const MONTH = {year: "numeric", month: "long"};
 
 const REFRESH_MINUTES = 5;
 const UNRANKED = 1e9;
@@ -20,7 +22,14 @@ export class StmOfficeBoard extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         this.bus = useService("bus_service");
-        this.state = useState({teams: [], honours: [], company: null, updatedAt: null});
+        this.state = useState({
+            teams: [],
+            honours: [],
+            company: null,
+            month: "",
+            honoursPeriod: "",
+            updatedAt: null,
+        });
         this.onBoardChanged = (payload) => {
             const companies = (payload && payload.company_ids) || [];
             if (!companies.length || companies.includes(this.currentCompany.id)) {
@@ -76,7 +85,12 @@ export class StmOfficeBoard extends Component {
         );
         const honourIds = [...new Set(members.flatMap((m) => m.stm_board_honour_ids))];
         const honours = honourIds.length
-            ? await this.orm.read("stm.honour", honourIds, ["name", "user_id", "team_id"])
+            ? await this.orm.read("stm.honour", honourIds, [
+                  "name",
+                  "user_id",
+                  "team_id",
+                  "date_from",
+              ])
             : [];
         const honourNames = Object.fromEntries(honours.map((h) => [h.id, h.name]));
         for (const team of teams) {
@@ -92,9 +106,14 @@ export class StmOfficeBoard extends Component {
         const currencyId = teams.length ? teams[0].stm_currency_id[0] : false;
         const won = teams.reduce((sum, team) => sum + team.stm_won_month, 0);
         const target = teams.reduce((sum, team) => sum + team.stm_target_month, 0);
+        // The honours shown are last month's (and last year's): named by the
+        // latest period they were awarded for.
+        const latest = honours.map((h) => h.date_from).sort().at(-1);
         Object.assign(this.state, {
             teams,
             honours,
+            month: DateTime.now().toLocaleString(MONTH),
+            honoursPeriod: latest ? DateTime.fromISO(latest).toLocaleString(MONTH) : "",
             company: {
                 name: this.currentCompany.name,
                 won,
