@@ -11,13 +11,13 @@ from policy.appraisal import (
     complaint_score,
     compliance_rate,
     grade,
-    period_bounds,
     projects_target,
     ratio_score,
     total_score,
     visits_target,
     weights_ok,
 )
+from policy.periods import period_bounds
 
 TEMPLATE_XML = (
     Path(__file__).parents[1]

@@ -4,7 +4,7 @@ from policy.escalation import (
     breached,
     deadline,
     default_sla_days,
-    ladder_step,
+    upheld_consequence,
     window_start,
 )
 from policy.marketing import quota_met
@@ -30,7 +30,7 @@ def test_sla_defaults_and_deadline():
 
 
 def test_ladder_one_warning_three_review():
-    assert [ladder_step(n) for n in range(6)] == [
+    assert [upheld_consequence(n) for n in range(6)] == [
         None,
         "warning",
         None,

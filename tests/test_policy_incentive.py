@@ -17,14 +17,13 @@ from policy.incentive import (
     is_newcomer,
     month_presence,
     monthly_split,
-    period_bounds,
-    previous_period,
     range_target,
     statement_totals,
     tier_rate,
     tiers_problem,
     weights_problem,
 )
+from policy.periods import period_bounds, previous_period
 
 SEASONAL = [2, 2, 4, 8, 12, 16, 16, 12, 10, 8, 6, 4]
 

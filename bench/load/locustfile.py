@@ -278,22 +278,33 @@ class Salesperson(OdooLocustUser):
 
     @task(1)
     def claim_from_pool(self):
+        """Take a lead from the pool (plain Odoo: assign oneself one nobody
+        has)."""
         if PLAIN:
-            return self.assign_myself_a_lead()
+            listed, domain = "open unassigned leads", [("user_id", "=", False)]
+        else:
+            listed, domain = "open pool", [("stm_claim_state", "=", "pool")]
         leads = self._read(
-            "open pool",
+            listed,
             "crm.lead",
             "web_search_read",
-            [[("stm_claim_state", "=", "pool")]],
+            [domain],
             {"specification": {"name": {}}, "limit": 20},
         )
         records = (leads or {}).get("records") or []
         if not records:
             return
+        lead_ids = [self.rng.choice(records)["id"]]
         start = time.perf_counter()
-        __, error = self._execute(
-            "crm.lead", "action_stm_claim", [self.rng.choice(records)["id"]]
-        )
+        if PLAIN:
+            __, error = self._execute(
+                "crm.lead", "write", lead_ids, {"user_id": self.client.user_id}
+            )
+            self._fire(
+                "assign myself a lead", start, kind=error and failure_kind(error)
+            )
+            return
+        __, error = self._execute("crm.lead", "action_stm_claim", lead_ids)
         kind = error and failure_kind(error)
         # Somebody claimed it a moment earlier: a clear refusal, not a fault.
         self._fire(
@@ -301,26 +312,6 @@ class Salesperson(OdooLocustUser):
             start,
             kind=None if kind == "clear error" else kind,
         )
-
-    def assign_myself_a_lead(self):
-        leads = self._read(
-            "open unassigned leads",
-            "crm.lead",
-            "web_search_read",
-            [[("user_id", "=", False)]],
-            {"specification": {"name": {}}, "limit": 20},
-        )
-        records = (leads or {}).get("records") or []
-        if not records:
-            return
-        start = time.perf_counter()
-        __, error = self._execute(
-            "crm.lead",
-            "write",
-            [self.rng.choice(records)["id"]],
-            {"user_id": self.client.user_id},
-        )
-        self._fire("assign myself a lead", start, kind=error and failure_kind(error))
 
     @task(2)
     def read_weighted_forecast(self):

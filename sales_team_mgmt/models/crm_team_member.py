@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 
 from ..access import typed
 from ..compat import Constraint
-from ..policy import incentive
+from ..policy import incentive, periods
 
 
 class CrmTeamMember(models.Model):
@@ -97,7 +97,7 @@ class CrmTeamMember(models.Model):
     def _stm_period_target(self, period, day):
         """This membership's target for the month, quarter or year holding
         ``day``."""
-        return self._stm_range_target(*incentive.period_bounds(period, day))
+        return self._stm_range_target(*periods.period_bounds(period, day))
 
     def _stm_range_target(self, first, last):
         """This membership's target for the days ``first`` … ``last``: the

@@ -5,7 +5,7 @@ from odoo import api, fields, models
 
 from ..access import system
 from ..policy import appraisal as appraisal_policy
-from ..policy import incentive
+from ..policy import incentive, periods
 
 
 class CrmTeamMember(models.Model):
@@ -233,10 +233,10 @@ class CrmTeamMember(models.Model):
         Figures = self.env["stm.figures"]
         revenue = Figures._stm_won_revenue(users, companies)
         won_month = Figures._stm_won_revenue(
-            users, companies, *incentive.period_bounds("month", today)
+            users, companies, *periods.period_bounds("month", today)
         )
         won_quarter = Figures._stm_won_revenue(
-            users, companies, *incentive.period_bounds("quarter", today)
+            users, companies, *periods.period_bounds("quarter", today)
         )
         honours = self.env["stm.honour"]._stm_current(users, companies, today)
         visits = Figures._stm_feedback_visits(users, companies)

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..actions import open_records
 from ..compat import USER_ALL_GROUPS, USER_GROUPS
 from ..policy import marketing, quota
 
@@ -103,20 +104,9 @@ class ResUsers(models.Model):
             return result
         Handover = self.env["stm.handover"]
         if Handover.has_access("read"):
-            return {
-                "type": "ir.actions.act_window",
-                "name": self.env._("Customer Hand-overs"),
-                "res_model": "stm.handover",
-                "views": [(False, "form")]
-                if len(handovers) == 1
-                else [
-                    (False, "list"),
-                    (False, "form"),
-                ],
-                "res_id": handovers[:1].id,
-                "domain": [("id", "in", handovers.ids)],
-                "target": "current",
-            }
+            return open_records(
+                handovers.with_env(self.env), self.env._("Customer Hand-overs")
+            )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

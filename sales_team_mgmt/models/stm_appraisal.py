@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..access import action, system, typed
 from ..compat import Constraint, domain_or
 from ..policy import appraisal as appraisal_policy
-from ..policy import quota
+from ..policy import periods, quota
 
 # What the appraised salesperson may write on their own, published appraisal.
 EMPLOYEE_FIELDS = {"employee_comment"}
@@ -173,7 +173,7 @@ class StmAppraisal(models.Model):
     def _compute_date_from(self):
         today = fields.Date.context_today(self)
         for record in self:
-            record.date_from = appraisal_policy.period_bounds(
+            record.date_from = periods.period_bounds(
                 record.period, record.date_from or today
             )[0]
 
@@ -181,17 +181,15 @@ class StmAppraisal(models.Model):
     def _compute_date_to(self):
         for record in self:
             if record.date_from:
-                record.date_to = appraisal_policy.period_bounds(
-                    record.period, record.date_from
-                )[1]
+                record.date_to = periods.period_bounds(record.period, record.date_from)[
+                    1
+                ]
 
     @api.onchange("date_from")
     def _onchange_date_from(self):
         """Any day picked stands for the period that contains it."""
         if self.date_from and self.period:
-            self.date_from = appraisal_policy.period_bounds(
-                self.period, self.date_from
-            )[0]
+            self.date_from = periods.period_bounds(self.period, self.date_from)[0]
 
     @api.depends(
         "line_ids.weight",

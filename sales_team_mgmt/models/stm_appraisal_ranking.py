@@ -1,6 +1,8 @@
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
 
+from ..actions import open_records
+
 
 class StmAppraisal(models.Model):
     """Publishing a team's ranking once the period's appraisals are done."""
@@ -78,14 +80,4 @@ class StmAppraisal(models.Model):
             published |= publication
         # What was published, as the team reads it: the publisher sees it at
         # once instead of a form that did not change.
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Published Ranking"),
-            "res_model": "stm.appraisal.publication",
-            "views": [(False, "form")]
-            if len(published) == 1
-            else [(False, "list"), (False, "form")],
-            "res_id": published[:1].id if len(published) == 1 else False,
-            "domain": [("id", "in", published.ids)],
-            "target": "current",
-        }
+        return open_records(published, self.env._("Published Ranking"))

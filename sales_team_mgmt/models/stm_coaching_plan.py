@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..access import action, system, typed
 from ..compat import Constraint
-from ..policy import appraisal as appraisal_policy
+from ..policy import periods
 
 
 class StmCoachingPlan(models.Model):
@@ -277,7 +277,7 @@ class StmCoachingPlan(models.Model):
         quotas and the revenue target, over the next months."""
         team = coachee.sale_team_id
         today = fields.Date.context_today(self)
-        due = appraisal_policy.period_bounds("quarter", today)[1]
+        due = periods.period_bounds("quarter", today)[1]
         env = coachee._stm_env()
         return [
             {

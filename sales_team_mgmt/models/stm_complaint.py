@@ -350,7 +350,7 @@ class StmComplaint(models.Model):
             employee = complaint.target_employee_id
             seen[employee] += 1
             nth = counts.get(employee, 0) - in_batch[employee] + seen[employee]
-            kind = escalation.ladder_step(nth)
+            kind = escalation.upheld_consequence(nth)
             if kind:
                 to_create.append(complaint._stm_discipline_values(kind, "complaint"))
         self.env["stm.discipline"]._stm_raise(to_create)

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 
 from ..access import system, typed
 from ..compat import Constraint
-from ..policy import incentive
+from ..policy import incentive, periods
 
 
 class StmHonour(models.Model):
@@ -74,8 +74,8 @@ class StmHonour(models.Model):
         """{user: honours} shown now."""
         if not users:
             return {}
-        last_month = incentive.previous_period("month", today)[0]
-        last_year = incentive.previous_period("year", today)[0]
+        last_month = periods.previous_period("month", today)[0]
+        last_year = periods.previous_period("year", today)[0]
         honours = self.sudo().search(
             [
                 ("user_id", "in", users.ids),
@@ -106,7 +106,7 @@ class StmHonour(models.Model):
         per period, whatever the number of teams and salespeople."""
         today = fields.Date.context_today(self)
         for period in ("month", "year"):
-            first, last = incentive.previous_period(period, today)
+            first, last = periods.previous_period(period, today)
             self._stm_award_period(period, first, last)
         return True
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..policy import incentive
+from ..policy import incentive, periods
 
 # Approved statements older than this are not looked at again.
 ADJUSTMENT_LOOKBACK_DAYS = 400
@@ -25,7 +25,7 @@ class StmIncentiveStatement(models.Model):
         plans = self.env["stm.incentive.plan"].sudo().search([])
         created = self.browse()
         for period, period_plans in plans.grouped("period").items():
-            first, last = incentive.previous_period(period, today)
+            first, last = periods.previous_period(period, today)
             created |= self._stm_prepare(
                 period_plans.filtered(
                     lambda p, first=first, last=last: p._stm_covers(first, last)

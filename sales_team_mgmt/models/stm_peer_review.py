@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from ..access import once, system, typed
 from ..compat import Constraint
 from ..policy import appraisal as appraisal_policy
-from ..policy import voices
+from ..policy import periods, voices
 
 # How long after a period ends its ratings may still be given.
 REVIEW_DAYS_AFTER = 15
@@ -126,7 +126,7 @@ class StmPeerReview(models.Model):
     def _compute_dates(self):
         today = fields.Date.context_today(self)
         for review in self:
-            first, last = appraisal_policy.period_bounds(
+            first, last = periods.period_bounds(
                 review.period or "quarter", review.date_from or today
             )
             review.date_from, review.date_to = first, last

@@ -5,8 +5,7 @@ scored 0–100; the total is the weighted mean. The grade bands and the
 bottom-of-the-ranking rule (末位淘汰) are plain functions of those numbers.
 """
 
-from calendar import monthrange
-from datetime import date
+from .periods import PERIOD_MONTHS
 
 TOTAL_WEIGHT = 100
 DEFAULT_EXCELLENT_MIN = 90
@@ -16,7 +15,6 @@ DEFAULT_BOTTOM_RANK_COUNT = 1
 # Each upheld complaint against the person costs this much of the line.
 COMPLAINT_PENALTY = 25
 
-PERIOD_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 # Appraisal periods as offered to users (appraisals, published rankings,
 # colleagues' ratings).
 PERIODS = [
@@ -117,18 +115,6 @@ def bottom_keys(ranks, count):
         return set()
     cutoff = sorted(ranks.values())[len(ranks) - count]
     return {key for key, rank in ranks.items() if rank >= cutoff}
-
-
-def period_bounds(period, day):
-    """(first, last) day of the calendar month, quarter, half or year that
-    contains ``day``."""
-    months = PERIOD_MONTHS[period]
-    first_month = (day.month - 1) // months * months + 1
-    last_month = first_month + months - 1
-    return (
-        date(day.year, first_month, 1),
-        date(day.year, last_month, monthrange(day.year, last_month)[1]),
-    )
 
 
 # What an appraisal criterion can be measured by (the selection of the

@@ -38,7 +38,7 @@ def breached(deadline_day, today, closed_on=None):
     return (closed_on or today) > deadline_day
 
 
-def ladder_step(upheld_count):
+def upheld_consequence(upheld_count):
     """What the n-th upheld complaint in the rolling 12 months raises:
     the first a warning, the third and every one after a review."""
     if upheld_count >= REVIEW_FROM:

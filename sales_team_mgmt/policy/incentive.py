@@ -24,7 +24,6 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 MONTHS = 12
-PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 DEFAULT_TIERS = ((0.0, 1.0), (80.0, 2.0), (100.0, 3.0))
 DEFAULT_NEWCOMER_MONTHS = 3
 
@@ -55,30 +54,6 @@ def monthly_split(yearly, weights=None):
         weights = [1.0] * MONTHS
     total = float(sum(weights))
     return [yearly * weight / total for weight in weights]
-
-
-def period_months(period, day):
-    """The calendar months (1–12) of the month, quarter or year holding
-    ``day``."""
-    size = PERIOD_MONTHS[period]
-    first = (day.month - 1) // size * size + 1
-    return list(range(first, first + size))
-
-
-def period_bounds(period, day):
-    """(first, last) day of the month, quarter or year holding ``day``."""
-    months = period_months(period, day)
-    last = months[-1]
-    return (
-        date(day.year, months[0], 1),
-        date(day.year, last, monthrange(day.year, last)[1]),
-    )
-
-
-def previous_period(period, day):
-    """(first, last) day of the period before the one holding ``day``."""
-    first, _last = period_bounds(period, day)
-    return period_bounds(period, first - timedelta(days=1))
 
 
 def month_presence(year, month, joined_on=None, left_on=None, first=None, last=None):

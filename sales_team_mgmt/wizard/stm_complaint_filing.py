@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import fields, models
 
 from ..access import typed
 
@@ -11,7 +11,7 @@ class StmComplaintFiling(models.TransientModel):
     once the complaint is filed: an anonymous complainant leaves no trace."""
 
     _name = "stm.complaint.filing"
-    _inherit = ["stm.access.mixin"]
+    _inherit = ["stm.anonymous.form"]
     _description = "File a Complaint"
 
     department_id = fields.Many2one(
@@ -51,11 +51,6 @@ class StmComplaintFiling(models.TransientModel):
             "action_file": "any internal user",
         }
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        rows = super(StmComplaintFiling, self.with_user(SUPERUSER_ID)).create(vals_list)
-        return self.browse(rows.ids)
-
     def action_file(self):
         self.ensure_one()
         complaint = self.env["stm.complaint"].create(
@@ -68,17 +63,9 @@ class StmComplaintFiling(models.TransientModel):
                 "anonymous": self.anonymous,
             }
         )
-        name = complaint.sudo().name
-        self.sudo().unlink()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "Complaint %s filed: the department answers within its deadline.",
-                    name,
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self._stm_filed(
+            self.env._(
+                "Complaint %s filed: the department answers within its deadline.",
+                complaint.sudo().name,
+            )
+        )

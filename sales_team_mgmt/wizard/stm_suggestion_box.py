@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import SUPERUSER_ID, fields, models
 
 from ..access import typed
 
@@ -8,7 +8,7 @@ class StmSuggestionBox(models.TransientModel):
     who typed it) is deleted as soon as the suggestion is filed."""
 
     _name = "stm.suggestion.box"
-    _inherit = ["stm.access.mixin"]
+    _inherit = ["stm.anonymous.form"]
     _description = "Suggestion Box"
 
     name = fields.Char(string="Subject", required=True)
@@ -31,14 +31,6 @@ class StmSuggestionBox(models.TransientModel):
             "action_submit": "any internal user",
         }
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        # Even the few seconds between the form's creation and Submit must not
-        # store who types: the row is created (create_uid, write_uid) by the
-        # system user. Transient rows are reachable by access rights alone.
-        rows = super(StmSuggestionBox, self.with_user(SUPERUSER_ID)).create(vals_list)
-        return self.browse(rows.ids)
-
     def action_submit(self):
         self.ensure_one()
         values = {"name": self.name, "body": self.body, "anonymous": self.anonymous}
@@ -50,13 +42,4 @@ class StmSuggestionBox(models.TransientModel):
         box.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
             values
         )
-        self.sudo().unlink()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._("Thank you: your suggestion is in the box."),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self._stm_filed(self.env._("Thank you: your suggestion is in the box."))
