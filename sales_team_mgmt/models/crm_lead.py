@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..access import action, system, typed
+from ..actions import RELOAD, notify
 from ..compat import PHONE_FIELDS
 from ..policy.keys import oversized
 from ..policy.power import role_map_completeness
@@ -417,18 +418,13 @@ class CrmLead(models.Model):
             )
         self.check_access("read")
         self.sudo().stm_claim_id.with_env(self.env)._stm_take_from_pool(user)
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%s is yours now: follow it up to keep it.",
-                    ", ".join(self.mapped("stm_claim_id.name")),
-                ),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return notify(
+            self.env._(
+                "%s is yours now: follow it up to keep it.",
+                ", ".join(self.mapped("stm_claim_id.name")),
+            ),
+            then=RELOAD,
+        )
 
     @api.readonly
     def action_stm_open_alarm(self):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..actions import open_records
+from ..actions import notify, open_records
 from ..compat import USER_ALL_GROUPS, USER_GROUPS
 from ..policy import marketing, quota
 
@@ -107,20 +107,16 @@ class ResUsers(models.Model):
             return open_records(
                 handovers.with_env(self.env), self.env._("Customer Hand-overs")
             )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "warning",
-                "sticky": True,
-                "message": self.env._(
-                    "%(count)s customers of %(people)s wait in a hand-over for "
-                    "the sales manager.",
-                    count=len(handovers.line_ids),
-                    people=", ".join(handovers.user_id.mapped("name")),
-                ),
-            },
-        }
+        return notify(
+            self.env._(
+                "%(count)s customers of %(people)s wait in a hand-over for "
+                "the sales manager.",
+                count=len(handovers.line_ids),
+                people=", ".join(handovers.user_id.mapped("name")),
+            ),
+            kind="warning",
+            sticky=True,
+        )
 
     def _stm_env(self):
         """An environment speaking this user's language: texts written for

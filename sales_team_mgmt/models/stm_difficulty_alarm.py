@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..access import action, once, system, typed
+from ..actions import CLOSE, notify
 
 
 class StmDifficultyAlarm(models.Model):
@@ -172,19 +173,13 @@ class StmDifficultyAlarm(models.Model):
         """The dialog's button: the alarm is saved (the client saves before
         calling); say so and close."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "warning",
-                "message": self.env._(
-                    "Alarm raised: %s will call you back.", self.manager_id.name
-                )
-                if self.manager_id
-                else self.env._("Alarm raised."),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notify(
+            self.env._("Alarm raised: %s will call you back.", self.manager_id.name)
+            if self.manager_id
+            else self.env._("Alarm raised."),
+            kind="warning",
+            then=CLOSE,
+        )
 
     def action_acknowledge(self):
         self.env["res.users"]._stm_check_decides_for([a.manager_id for a in self])

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..access import action, check_client_values, once, system, typed
+from ..actions import CLOSE, notify
 from ..compat import Constraint
 from ..policy.quota import local_day
 
@@ -363,15 +364,7 @@ class StmVisit(models.Model):
         )
 
     def _stm_notify(self, message):
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": message,
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notify(message, then=CLOSE)
 
     def action_cancel(self):
         for visit in self:

@@ -1,5 +1,7 @@
 from odoo import SUPERUSER_ID, api, models
 
+from ..actions import CLOSE, notify
+
 
 class StmAnonymousForm(models.AbstractModel):
     """A form that files something in one step and forgets who typed it:
@@ -19,12 +21,4 @@ class StmAnonymousForm(models.AbstractModel):
     def _stm_filed(self, message):
         """The form is done with: its row goes, the user reads ``message``."""
         self.sudo().unlink()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": message,
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notify(message, then=CLOSE)
