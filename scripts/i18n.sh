@@ -29,5 +29,6 @@ for addon in "${ADDONS[@]}"; do
         odoo_bin -d "$db" --data-dir="$ROOT/var/i18n" --i18n-export="$pot" \
             --modules="$addon" --stop-after-init --log-level=warn
     fi
-    "$VENV/bin/python" "$ROOT/scripts/i18n_merge.py" "$ROOT/$addon/i18n"
 done
+# All at once: a term moved from one add-on to another keeps its translation.
+"$VENV/bin/python" "$ROOT/scripts/i18n_merge.py" $(printf "$ROOT/%s/i18n " "${ADDONS[@]}")

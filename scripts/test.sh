@@ -3,9 +3,11 @@
 #   1. ruff and pylint-odoo, then each add-on built as a wheel (whool),
 #   2. the plain pytest layer in tests/ (no database),
 #   3. the Odoo layer, on each Odoo found (19.0 in /opt/odoo19, 18.0 in
-#      /opt/odoo; ODOO_SRC names just one): installs sales_team_mgmt and its
-#      integration add-ons (with demo data) in a fresh throw-away database,
-#      runs their tests, drops the database.
+#      /opt/odoo; ODOO_SRC names just one): installs the whole suite (with
+#      demo data) in a fresh throw-away database, runs every add-on's tests,
+#      drops the database; then installs each add-on alone on the core in a
+#      fresh database and runs its own tests there (and the core's access
+#      table check) -- it must not lean on a sibling it does not depend on.
 # Fails on any test failure and on any WARNING/ERROR logged by our module.
 source "$(dirname "$0")/lib.sh"
 sources=()
@@ -55,6 +57,8 @@ py_failed=$( (grep -oE '[0-9]+ (failed|error)' "$pytest_log" || true) | awk '{s+
 # command installs nothing itself. Without one they are left out, and said
 # so, instead of logging Odoo's "Chrome not found" warnings.
 tags="${TEST_TAGS:-$(printf '/%s,' "${ADDONS[@]}" | sed 's/,$//')}"
+# make test-fast: every add-on's tests but the slow suites, the suite only.
+[ -n "${TEST_FAST:-}" ] && tags="$tags,-stm_slow"
 if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
     && ! command -v google-chrome >/dev/null; then
     echo "note: no Chromium found: the browser tours are skipped."
@@ -82,9 +86,12 @@ fi
 odoo_passed=0
 odoo_failed=0
 summaries=()
-# One Odoo: a fresh database, the add-ons installed with their tests.
+# One Odoo: a fresh database, the given add-ons installed with their tests.
+# $1: the add-ons to install (comma-separated), $2: the test tags, $3: what
+# the run is called.
 odoo_layer() {
-    step "Odoo $ODOO_SERIES tests (fresh database, $ODOO_SRC)"
+    local install=$1 run_tags=$2 label=$3
+    step "Odoo $ODOO_SERIES tests: $label (fresh database, $ODOO_SRC)"
     local db log stats failed total rc ours
     db="stm_test_${ODOO_SERIES}_$(date +%s)_$$"
     log=$(mktemp)
@@ -94,9 +101,9 @@ odoo_layer() {
     # Chinese loaded as for `make demo`: the demo people read it, and the
     # tests check texts are written in their reader's language. English
     # first: the first language loaded becomes the default for new people.
-    odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$ADDONS_CSV" --test-enable \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$install" --test-enable \
         "${DEMO_ARGS[@]}" --load-language=en_US,zh_CN,zh_TW \
-        --test-tags "$tags" --stop-after-init --log-level=test \
+        --test-tags "$run_tags" --stop-after-init --log-level=test \
         --http-port="${TEST_HTTP_PORT:-8169}" --workers=0 --max-cron-threads=0 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     set -e
@@ -111,29 +118,34 @@ odoo_layer() {
     ours=$(grep -aE '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
         | sed -E "s/ $db / /" \
         | grep -aE "odoo\.addons\.$ADDON|$ADDON|stm\.|stm_" || true)
-    for addon in "${ADDONS[@]}"; do
+    for addon in ${install//,/ }; do
         if ! grep -aq "module $addon: creating or updating database tables\|Loading module $addon\|loading $addon/" "$log"; then
-            echo "FAIL: $addon was not installed on Odoo $ODOO_SERIES"; status=1
+            echo "FAIL: $addon was not installed on Odoo $ODOO_SERIES ($label)"; status=1
         fi
     done
     if [ -z "$stats" ] || [ "$total" -eq 0 ]; then
-        echo "FAIL: no Odoo test ran on Odoo $ODOO_SERIES"; status=1
+        echo "FAIL: no Odoo test ran on Odoo $ODOO_SERIES ($label)"; status=1
     fi
-    [ "$rc" -ne 0 ] && { echo "FAIL: odoo-bin exited with $rc on Odoo $ODOO_SERIES"; status=1; }
+    [ "$rc" -ne 0 ] && { echo "FAIL: odoo-bin exited with $rc on Odoo $ODOO_SERIES ($label)"; status=1; }
     [ "$failed" -ne 0 ] && status=1
     if [ -n "$ours" ]; then
-        printf 'FAIL: warnings/errors logged by %s on Odoo %s:\n%s\n' "$ADDON" "$ODOO_SERIES" "$ours"
+        printf 'FAIL: warnings/errors logged by %s on Odoo %s (%s):\n%s\n' "$ADDON" "$ODOO_SERIES" "$label" "$ours"
         status=1
     fi
     odoo_passed=$((odoo_passed + total - failed))
     odoo_failed=$((odoo_failed + failed))
-    summaries+=("Odoo $ODOO_SERIES: $((total - failed)) passed, $failed failed of $total")
+    summaries+=("Odoo $ODOO_SERIES, $label: $((total - failed)) passed, $failed failed of $total")
 }
 
 for source in "${sources[@]}"; do
     use_odoo "$source"
     "$ROOT/scripts/venv.sh"
-    odoo_layer
+    odoo_layer "$ADDONS_CSV" "$tags" "the suite"
+    if [ -z "${TEST_TAGS:-}" ] && [ -z "${TEST_FAST:-}" ]; then
+        for addon in "${ADDONS[@]:1}"; do
+            odoo_layer "$addon" "/$addon,/$ADDON:TestAccessTable" "$addon alone on the core"
+        done
+    fi
 done
 
 passed=$(( ${py_passed:-0} + odoo_passed ))

@@ -21,7 +21,8 @@ def terms(i18n):
 
 @by_addon
 def test_template_is_not_empty(i18n):
-    assert len(terms(i18n)) > 20
+    # The smallest add-on has a dozen texts: an export that found none failed.
+    assert len(terms(i18n)) > 10
 
 
 @by_addon

@@ -56,10 +56,6 @@ from . import stm_appraisal_publication
 from . import stm_appraisal_publication_line
 from . import stm_complaint
 from . import res_partner_care
-from . import calendar_event
-from . import stm_knowledge_tag
-from . import stm_knowledge
-from . import stm_suggestion
 from . import crm_team_member_board
 from . import stm_honour_title
 from . import stm_honour

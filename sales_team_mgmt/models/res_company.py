@@ -33,16 +33,12 @@ class ResCompany(models.Model):
         string="Key Date Reminder (days ahead)",
         default=relations.DEFAULT_KEY_DATE_NOTICE_DAYS,
     )
-    stm_appointment_ack_minutes = fields.Integer(
-        string="SMS after Unacknowledged Reminder (minutes)",
-        default=relations.DEFAULT_APPOINTMENT_ACK_MINUTES,
-    )
 
     _stm_settings_positive = Constraint(
         "CHECK(stm_marketing_research_quota >= 0 AND stm_marketing_product_quota "
         ">= 0 AND stm_class_a_revenue >= 0 AND stm_class_a_orders >= 0 AND "
         "stm_class_b_revenue >= 0 AND stm_class_b_orders >= 0 AND "
-        "stm_key_date_notice_days >= 0 AND stm_appointment_ack_minutes >= 0)",
+        "stm_key_date_notice_days >= 0)",
         "Sales team settings cannot be negative.",
     )
 
@@ -56,5 +52,4 @@ class ResCompany(models.Model):
             "stm_class_b_revenue": typed(),
             "stm_class_b_orders": typed(),
             "stm_key_date_notice_days": typed(),
-            "stm_appointment_ack_minutes": typed(),
         }

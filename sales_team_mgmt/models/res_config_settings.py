@@ -25,6 +25,3 @@ class ResConfigSettings(models.TransientModel):
     stm_key_date_notice_days = fields.Integer(
         related="company_id.stm_key_date_notice_days", readonly=False
     )
-    stm_appointment_ack_minutes = fields.Integer(
-        related="company_id.stm_appointment_ack_minutes", readonly=False
-    )

@@ -12,8 +12,6 @@ from . import test_complaint
 from . import test_discipline
 from . import test_marketing
 from . import test_customer_care
-from . import test_appointment_sms
-from . import test_knowledge_suggestion
 from . import test_board
 from . import test_tour
 from . import test_claim_concurrency

@@ -1,8 +1,12 @@
 from odoo.addons.sales_team_mgmt.access import MAGIC_FIELDS, Rule
 from odoo.tests import TransactionCase, tagged
 
-OURS = ("sales_team_mgmt", "sales_team_mgmt_survey")
-PREFIX = tuple(f"odoo.addons.{module}." for module in OURS)
+# The suite: the core and every add-on named after it, installed or not.
+SUITE = "sales_team_mgmt"
+
+
+def in_suite(module):
+    return module == SUITE or module.startswith(f"{SUITE}_")
 
 
 def our_stored_fields(model):
@@ -11,7 +15,7 @@ def our_stored_fields(model):
         for name, field in model._fields.items()
         if field.store
         and name not in MAGIC_FIELDS
-        and set(field._modules or ()) & set(OURS)
+        and any(in_suite(module) for module in field._modules or ())
     ]
 
 
@@ -25,7 +29,9 @@ def our_public_methods(model):
             for name, value in vars(cls).items()
             if not name.startswith("_") and callable(value)
         }
-        if cls.__module__.startswith(PREFIX):
+        if cls.__module__.startswith("odoo.addons.") and in_suite(
+            cls.__module__.split(".")[2]
+        ):
             ours |= names
         else:
             theirs |= names

@@ -1,124 +1,17 @@
-import functools
-from datetime import date, datetime, timedelta
+from hypothesis import given
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from psycopg2 import IntegrityError
-
-from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
-from ..compat import integrity_message
 from .common import StmCase
-
-# PostgreSQL cannot store NUL, nor UTF-8 encode a lone surrogate: Odoo's own
-# fields refuse both everywhere, before our code runs.
-ANY_TEXT = st.text(
-    alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
-    max_size=200,
-)
-HOSTILE = st.sampled_from(
-    [
-        "",
-        " ",
-        "x" * 1_000_000,
-        "'; DROP TABLE crm_lead; --",
-        "<script>alert(1)</script>",
-        "😀🚀👍🏽" * 50,
-        "𠀀𪚥\u200b\u202e",
-        "%(name)s %s {0}",
-        "+86 abc-def ####",
-    ]
-)
-TEXT = st.one_of(ANY_TEXT, HOSTILE)
-DAY = st.one_of(
-    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
-    st.sampled_from([date(1, 1, 1), date(9999, 12, 31), date(2028, 2, 29)]),
-)
-# Weeks start on a Monday near today: the form's own values, among the wild.
-THIS_MONDAY = date.today() - timedelta(days=date.today().weekday())
-WEEK = st.one_of(
-    st.integers(-52, 52).map(lambda weeks: THIS_MONDAY + timedelta(weeks=weeks)),
-    DAY,
-)
-MOMENT = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(9999, 12, 30))
-NUMBER = st.one_of(
-    st.integers(min_value=-(2**31), max_value=2**31 - 1),
-    st.floats(allow_nan=False, allow_infinity=False, width=32),
-)
-EXPECTED = (ValidationError, UserError, AccessError)
-# The same examples on every run: a failure found once is found again.
-SETTINGS = settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-
-
-def explores(test):
-    """Runs a hypothesis test, then checks that every model it tried saved
-    some of the examples: hostile input is refused, not all input (a test
-    that only ever sees refusals would check nothing)."""
-
-    @functools.wraps(test)
-    def run(self):
-        self._tried, self._saved = set(), set()
-        test(self)
-        never = sorted(self._tried - self._saved)
-        self.assertFalse(never, f"no example was ever saved for {never}")
-
-    return run
+from .hostile import DAY, MOMENT, NUMBER, SETTINGS, TEXT, WEEK, HostileInput, explores
 
 
 @tagged("post_install", "-at_install", "stm_slow")
-class TestBadInput(StmCase):
+class TestBadInput(HostileInput, StmCase):
     """Any text, huge or empty, dates at the ends of the calendar, negative
     or huge numbers, through the create and write of each model as a user
     would reach them: a clear error or a correct save, never a crash and
     never a half-saved record."""
-
-    def _attempt(self, model, create=None, write=None, record=None, user=None):
-        """Run a create or a write in a savepoint; the only failures allowed
-        are the ones a user is shown, and they leave nothing behind."""
-        Model = self.env[model].with_user(user) if user else self.env[model]
-        before = self.env[model].with_context(active_test=False).search_count([])
-        self._tried.add(model)
-        try:
-            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
-                if create is not None:
-                    saved = Model.create(create)
-                else:
-                    record.write(write)
-                    saved = record
-                self.env.flush_all()
-            self._saved.add(model)
-            return saved
-        except IntegrityError as exc:
-            # Only a constraint we declared, whose message the RPC layer
-            # shows the user, may stop hostile input: never a bare database
-            # error.
-            self.env.invalidate_all()
-            declared = (
-                self.env["ir.model.constraint"]
-                .sudo()
-                .search(
-                    [
-                        ("name", "=", exc.diag.constraint_name),
-                        ("model.model", "=", model),
-                    ]
-                )
-            )
-            self.assertTrue(declared.message, f"{exc.diag.constraint_name}: no message")
-            self.assertIn(declared.message, integrity_message(self.env, model, exc))
-            return None
-        except EXPECTED:
-            self.env.invalidate_all()
-            after = self.env[model].with_context(active_test=False).search_count([])
-            self.assertEqual(before, after, f"{model}: nothing half-saved")
-            return None
 
     @explores
     @SETTINGS
@@ -220,20 +113,6 @@ class TestBadInput(StmCase):
             self.team_block.crm_team_member_ids[:1].stm_revenue_target = abs(target)
             appraisal.action_fill_kpis()
             self.assertTrue(0 <= appraisal.total_score <= 100)
-
-    @explores
-    @SETTINGS
-    @given(question=TEXT, problem=TEXT, subject=TEXT, body=TEXT)
-    def test_knowledge_and_suggestions(self, question, problem, subject, body):
-        self._attempt(
-            "stm.knowledge", create={"name": question or "q", "problem": problem}
-        )
-        box = self._attempt(
-            "stm.suggestion.box",
-            create={"name": subject or "s", "body": body or "b", "anonymous": True},
-        )
-        if box:
-            box.action_submit()
 
     @explores
     @SETTINGS

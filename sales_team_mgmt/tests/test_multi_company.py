@@ -23,8 +23,6 @@ STM_MODELS = (
     "stm.appraisal",
     "stm.appraisal.line",
     "stm.complaint",
-    "stm.knowledge",
-    "stm.suggestion",
 )
 
 
@@ -121,8 +119,6 @@ class TestTwoCompanies(StmCase):
         env["stm.complaint"].with_user(cls.rep_a).create(
             {"department_id": department.id, "description": "Slow refund"}
         )
-        env["stm.knowledge"].create({"name": "Crane tenders"})
-        env["stm.suggestion"].create({"name": "Canteen", "body": "Open earlier"})
         records = {model: env[model].search([]) for model in STM_MODELS}
         for model, found in records.items():
             assert found, f"fixture for {model}"

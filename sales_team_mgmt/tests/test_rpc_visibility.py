@@ -21,7 +21,8 @@ ROLES = {
     "support department user": "sun.li",
     "HR officer": "wu.hua",
 }
-# What each row of the table is about.
+# What each row of the table is about. The table covers the whole suite; a
+# row whose add-on is not installed is not read.
 ROWS = {
     "leads and opportunities": ["crm.lead"],
     "customer claims and keys": ["stm.claim", "stm.claim.key"],
@@ -113,6 +114,12 @@ class TestWhoSeesWhat(RpcClient, HttpCase):
             domain = [("company_id", "in", [*user.company_ids.ids, False])]
         return Model.search(domain)
 
+    def _rows(self):
+        for row, models in ROWS.items():
+            installed = [model for model in models if model in self.env]
+            if installed:
+                yield row, installed
+
     def test_the_table_covers_every_row(self):
         self.assertEqual(set(self.table) - {BOARD_ROW}, set(ROWS) | _untested())
         self.assertEqual(set(next(iter(self.table.values()))), set(ROLES))
@@ -122,7 +129,7 @@ class TestWhoSeesWhat(RpcClient, HttpCase):
         """A "—" cell: no record, no group, no export, no message, follower
         or attachment of the row's records."""
         checked = 0
-        for row, models in ROWS.items():
+        for row, models in self._rows():
             for role, cell in self.table[row].items():
                 if not reads_nothing(cell):
                     continue
@@ -159,7 +166,7 @@ class TestWhoSeesWhat(RpcClient, HttpCase):
 
     def test_all_means_every_record_of_the_company(self):
         checked = 0
-        for row, models in ROWS.items():
+        for row, models in self._rows():
             for role, cell in self.table[row].items():
                 if not reads_all(cell):
                     continue

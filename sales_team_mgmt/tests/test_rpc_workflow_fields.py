@@ -1,6 +1,6 @@
 """Workflow fields change only through their buttons, whoever writes them
 over RPC: more attempts on claims, keys, disputes, alarms, visits, projects,
-appraisals, complaints, forecasts, requests, discipline and knowledge."""
+appraisals, complaints, forecasts, requests, and discipline."""
 
 from datetime import date, timedelta
 
@@ -283,20 +283,6 @@ class TestWorkflowFieldsOverRpc(StmRpcCase):
                 "source": "complaint",
                 "origin": "stm.complaint:999",
             },
-        )
-
-    def test_knowledge_is_verified_by_a_manager_only(self):
-        self.assertRefused(
-            self.rep_a,
-            "stm.knowledge",
-            "create",
-            {"name": "Q", "state": "verified", "verified_by_id": self.manager.id},
-        )
-        self.assertRefused(
-            self.rep_a,
-            "stm.knowledge",
-            "create",
-            {"name": "Q", "author_id": self.rep_b.id},
         )
 
 

@@ -1,6 +1,5 @@
 from odoo import fields, models
-
-from ..access import action, typed
+from odoo.addons.sales_team_mgmt.access import action, typed
 
 
 class StmSuggestion(models.Model):

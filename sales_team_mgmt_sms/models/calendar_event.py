@@ -1,11 +1,10 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.access import typed
+from odoo.addons.sales_team_mgmt.compat import PHONE_FIELDS, USER_ALL_GROUPS
+from odoo.addons.sales_team_mgmt.policy import relations
 from odoo.exceptions import AccessError
-
-from ..access import typed
-from ..compat import PHONE_FIELDS, USER_ALL_GROUPS
-from ..policy import relations
 
 # Escalate only appointments still ahead or just started, not old ones.
 LOOKBACK = timedelta(hours=2)

@@ -2,12 +2,11 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
+from odoo.addons.sales_team_mgmt.compat import PHONE_FIELDS
+from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.addons.sms.tests.common import SMSCase
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
-
-from ..compat import PHONE_FIELDS
-from .common import StmCase
 
 
 @tagged("post_install", "-at_install")

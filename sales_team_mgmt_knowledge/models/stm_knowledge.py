@@ -1,7 +1,6 @@
 from odoo import fields, models
+from odoo.addons.sales_team_mgmt.access import action, typed
 from odoo.exceptions import UserError
-
-from ..access import action, typed
 
 
 class StmKnowledge(models.Model):

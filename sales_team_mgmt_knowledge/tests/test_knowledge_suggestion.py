@@ -1,7 +1,6 @@
+from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-
-from .common import StmCase
 
 
 @tagged("post_install", "-at_install")

@@ -1,7 +1,6 @@
 from odoo import fields, models
-
-from ..access import typed
-from ..compat import Constraint
+from odoo.addons.sales_team_mgmt.access import typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
 
 
 class StmKnowledgeTag(models.Model):

@@ -1,0 +1,2 @@
+from . import test_knowledge_suggestion
+from . import test_knowledge_rpc
