@@ -59,15 +59,18 @@ py_failed=$( (grep -oE '[0-9]+ (failed|error)' "$pytest_log" || true) | awk '{s+
 tags="${TEST_TAGS:-$(printf '/%s,' "${ADDONS[@]}" | sed 's/,$//')}"
 # make test-fast: every add-on's tests but the slow suites, the suite only.
 [ -n "${TEST_FAST:-}" ] && tags="$tags,-stm_slow"
+skip_tours=""
 if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
     && ! command -v google-chrome >/dev/null; then
     echo "note: no Chromium found: the browser tours are skipped."
     echo "      Install it to run them: apt-get install -y chromium"
-    for tour_class in TestSalesmanTours TestSalespersonOnAPhone TestManagerOnADesktop \
-        TestDepartmentAnswers; do
-        tags="$tags,-/$ADDON:$tour_class"
+    for tour_class in sales_team_mgmt:TestSalesmanTours sales_team_mgmt:TestSalespersonOnAPhone \
+        sales_team_mgmt:TestManagerOnADesktop sales_team_mgmt_complaint:TestComplaintOnAPhone \
+        sales_team_mgmt_complaint:TestDepartmentAnswers; do
+        skip_tours="$skip_tours,-/$tour_class"
     done
 fi
+tags="$tags$skip_tours"
 logs=()
 dbs=()
 cleanup() {
@@ -143,7 +146,8 @@ for source in "${sources[@]}"; do
     odoo_layer "$ADDONS_CSV" "$tags" "the suite"
     if [ -z "${TEST_TAGS:-}" ] && [ -z "${TEST_FAST:-}" ]; then
         for addon in "${ADDONS[@]:1}"; do
-            odoo_layer "$addon" "/$addon,/$ADDON:TestAccessTable" "$addon alone on the core"
+            odoo_layer "$addon" "/$addon,/$ADDON:TestAccessTable,/$ADDON:TestCronsRunManually$skip_tours" \
+                "$addon alone on the core"
         done
     fi
 done

@@ -40,7 +40,6 @@ from . import mail_activity
 from . import mail_thread
 from . import mail_followers
 from . import crm_team_member
-from . import hr_department
 from . import hr_employee
 from . import res_company
 from . import res_config_settings
@@ -54,7 +53,6 @@ from . import stm_appraisal_ranking
 from . import stm_appraisal_voices
 from . import stm_appraisal_publication
 from . import stm_appraisal_publication_line
-from . import stm_complaint
 from . import res_partner_care
 from . import crm_team_member_board
 from . import stm_honour_title

@@ -36,7 +36,9 @@ class StmAppraisal(models.Model):
             users, companies, date_from, date_to
         )
         checked, passed = self._stm_compliance_days(date_from, date_to)
-        complaints = self._stm_upheld_complaints(date_from, date_to)
+        complaints = Figures._stm_upheld_complaints(
+            users, companies, date_from, date_to
+        )
         targets = self._stm_revenue_targets()
         peers = self.env["stm.peer.review"]._stm_measures(
             [(r.user_id, r.team_id, r.date_from, r.date_to) for r in self]
@@ -82,24 +84,6 @@ class StmAppraisal(models.Model):
             )
         )
         return checked, passed
-
-    def _stm_upheld_complaints(self, date_from, date_to):
-        """{user: complaints upheld against him in the period}."""
-        return dict(
-            self.env["stm.complaint"]
-            .sudo()
-            ._read_group(
-                [
-                    ("target_user_id", "in", self.user_id.ids),
-                    ("company_id", "in", [*self.company_id.ids, False]),
-                    ("upheld", "=", True),
-                    ("date", ">=", date_from),
-                    ("date", "<=", date_to),
-                ],
-                ["target_user_id"],
-                ["__count"],
-            )
-        )
 
     def _stm_revenue_targets(self):
         """{appraisal: revenue target of its period}: the memberships of the

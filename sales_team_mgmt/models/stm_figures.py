@@ -159,6 +159,12 @@ class StmFigures(models.AbstractModel):
         )
 
     @api.model
+    def _stm_upheld_complaints(self, users, companies, first_day, last_day):
+        """{user: complaints upheld against him dated first … last}. None here:
+        the complaints add-on counts them (appraisals and honours ask)."""
+        return {}
+
+    @api.model
     def _stm_days_of(self, first_day, last_day):
         """The window of these local days, in the time zone of each group."""
         return lambda users: quota.utc_bounds(first_day, last_day, users[:1].tz)

@@ -169,20 +169,8 @@ class StmHonour(models.Model):
         windows = defaultdict(lambda: self.env["crm.team.member"])
         for member in memberships:
             windows[member._stm_window(first, last)] |= member
-        upheld = dict(
-            self.env["stm.complaint"]
-            .sudo()
-            ._read_group(
-                [
-                    ("target_user_id", "in", memberships.user_id.ids),
-                    ("company_id", "in", [*companies.ids, False]),
-                    ("upheld", "=", True),
-                    ("date", ">=", first),
-                    ("date", "<=", last),
-                ],
-                ["target_user_id"],
-                ["__count"],
-            )
+        upheld = Figures._stm_upheld_complaints(
+            memberships.user_id, companies, first, last
         )
         satisfaction = self._stm_satisfaction(
             memberships.user_id, companies, first, last

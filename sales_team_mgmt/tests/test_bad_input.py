@@ -72,30 +72,6 @@ class TestBadInput(HostileInput, StmCase):
 
     @explores
     @SETTINGS
-    @given(description=TEXT, response=TEXT, day=DAY, sla=NUMBER)
-    def test_complaint(self, description, response, day, sla):
-        department = self.env["hr.department"].create({"name": "Finance"})
-        self._attempt(
-            "hr.department",
-            record=department,
-            write={"stm_complaint_sla_days": int(sla)},
-        )
-        complaint = self._attempt(
-            "stm.complaint",
-            create={
-                "department_id": department.id,
-                "description": description or "d",
-                "date": day,
-            },
-        )
-        if complaint:
-            self._attempt(
-                "stm.complaint", record=complaint, write={"response": response}
-            )
-            self.env["stm.complaint"]._cron_check_deadlines()
-
-    @explores
-    @SETTINGS
     @given(day=DAY, score=NUMBER, weight=NUMBER, target=NUMBER)
     def test_appraisal(self, day, score, weight, target):
         appraisal = self._attempt(

@@ -22,7 +22,6 @@ STM_MODELS = (
     "stm.resource.request.line",
     "stm.appraisal",
     "stm.appraisal.line",
-    "stm.complaint",
 )
 
 
@@ -108,16 +107,6 @@ class TestTwoCompanies(StmCase):
                 "period": "quarter",
                 "date_from": date(2026, 7, 1),
             }
-        )
-        department = env["hr.department"].create(
-            {
-                "name": "Finance A",
-                "stm_service": "finance",
-                "company_id": cls.company_a.id,
-            }
-        )
-        env["stm.complaint"].with_user(cls.rep_a).create(
-            {"department_id": department.id, "description": "Slow refund"}
         )
         records = {model: env[model].search([]) for model in STM_MODELS}
         for model, found in records.items():

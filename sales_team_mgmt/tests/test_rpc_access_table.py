@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import new_test_user, tagged
-from odoo.tools import SQL
 
 from .common import StmRpcCase, over_json2
 
@@ -195,7 +194,6 @@ class TestAccessTableOverRpc(StmRpcCase):
             ("stm.peer.review", {"date_from": "2026-13-45"}),
             ("stm.peer.review", {"score": "five"}),
             ("stm.visit", {"duration": "long"}),
-            ("stm.complaint", {"category": "nonsense"}),
         ):
             self.assertRefused(self.rep_a, model, "create", values)
 
@@ -220,37 +218,6 @@ class TestAccessTableOverRpc(StmRpcCase):
             self.rep_b, "crm.team.member", "read", member.ids, ["stm_board_at_risk"]
         )
         self.assertEqual(own["stm_board_at_risk"], 1)
-
-    def test_10_an_anonymous_complainant_is_nowhere_right_after_filing(self):
-        department = self.env["hr.department"].create(
-            {"name": "Finance (gate)", "stm_service": "finance"}
-        )
-        complaint = self.rpc(
-            self.rep_a,
-            "stm.complaint",
-            "create",
-            {
-                "department_id": department.id,
-                "description": "Invoice lost",
-                "anonymous": True,
-            },
-        )
-        self.env.cr.execute(
-            SQL(
-                "SELECT create_uid, write_uid FROM stm_complaint WHERE id = %s",
-                complaint,
-            )
-        )
-        self.assertNotIn(self.rep_a.id, self.env.cr.fetchone())
-        messages = self.env["mail.message"].search(
-            [("model", "=", "stm.complaint"), ("res_id", "=", complaint)]
-        )
-        self.assertNotIn(self.rep_a.partner_id, messages.author_id)
-        self.assertNotIn(self.rep_a, messages.create_uid)
-        followers = self.env["mail.followers"].search(
-            [("res_model", "=", "stm.complaint"), ("res_id", "=", complaint)]
-        )
-        self.assertNotIn(self.rep_a.partner_id, followers.partner_id)
 
 
 # The same, over Odoo 19's /json/2.

@@ -1,11 +1,11 @@
 """Workflow fields change only through their buttons, whoever writes them
 over RPC: more attempts on claims, keys, disputes, alarms, visits, projects,
-appraisals, complaints, forecasts, requests, and discipline."""
+appraisals, forecasts, requests, and discipline."""
 
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import StmRpcCase, over_json2
 
@@ -208,32 +208,6 @@ class TestWorkflowFieldsOverRpc(StmRpcCase):
             context={"stm_filling_kpis": True},
         )
         self.assertEqual(line.source, "manual")
-
-    def test_complaint_answers_go_through_the_buttons(self):
-        department = self.env["hr.department"].create(
-            {"name": "Finance", "stm_service": "finance"}
-        )
-        clerk = new_test_user(
-            self.env,
-            "stm_finance_clerk",
-            groups="base.group_user,sales_team_mgmt.group_stm_department_user",
-            name="Sun Li",
-        )
-        self.env["hr.employee"].create(
-            {"name": "Sun Li", "user_id": clerk.id, "department_id": department.id}
-        )
-        complaint = self.rpc(
-            self.rep_a,
-            "stm.complaint",
-            "create",
-            {"department_id": department.id, "description": "Invoice late"},
-        )
-        for values in (
-            {"state": "resolved"},
-            {"sla_breached": False},
-            {"answered_on": "2020-01-01"},
-        ):
-            self.assertRefused(clerk, "stm.complaint", "write", [complaint], values)
 
     def test_reports_are_submitted_and_decided_by_buttons(self):
         forecast = self.rpc(

@@ -1,6 +1,7 @@
-"""The three journeys of the browser findings, in headless Chromium: a
-salesperson on a phone-sized screen, the manager on a desktop, a support
-department answering. Each tour is followed by a look at the database."""
+"""Journeys of the browser findings, in headless Chromium: a salesperson on
+a phone-sized screen, the manager on a desktop (a support department
+answering is in the complaints add-on). Each tour is followed by a look at
+the database."""
 
 from datetime import date, datetime, timedelta
 
@@ -130,21 +131,6 @@ class TestSalespersonOnAPhone(JourneyCase):
         role = self.env["stm.buying.role"].search([("lead_id", "=", self.lead.id)])
         self.assertEqual(role.role, "decider")
         self.assertEqual(role.partner_id.name, "Journey Decider")
-
-    def test_file_a_complaint(self):
-        self.env["hr.department"].create(
-            {"name": "Journey Finance", "stm_service": "finance"}
-        )
-        self.start_tour(
-            "/odoo/action-sales_team_mgmt.stm_complaint_filing_action",
-            "stm_phone_complaint_tour",
-            login="stm_journey_rep",
-        )
-        complaint = self.env["stm.complaint"].search(
-            [("department_id.name", "=", "Journey Finance")]
-        )
-        self.assertEqual(complaint.complainant_id, self.rep)
-        self.assertFalse(self.env["stm.complaint.filing"].search([]), "form row gone")
 
     def _checkin_visit(self):
         self.customer.write(
@@ -317,31 +303,3 @@ class TestManagerOnADesktop(JourneyCase):
             login="stm_journey_manager",
         )
         self.assertTrue(appraisal.kpis_filled_on)
-
-
-@tagged("post_install", "-at_install")
-class TestDepartmentAnswers(JourneyCase):
-    def test_answer_a_complaint(self):
-        finance = self.env["hr.department"].create(
-            {"name": "Journey Finance", "stm_service": "finance"}
-        )
-        clerk = new_test_user(
-            self.env,
-            "stm_journey_clerk",
-            groups="base.group_user,sales_team_mgmt.group_stm_department_user",
-            name="Journey Clerk",
-        )
-        self.env["hr.employee"].create(
-            {"name": "Journey Clerk", "user_id": clerk.id, "department_id": finance.id}
-        )
-        complaint = (
-            self.env["stm.complaint"]
-            .with_user(self.rep)
-            .create({"department_id": finance.id, "description": "Expenses refused"})
-        )
-        self.start_tour(
-            f"/odoo/stm.complaint/{complaint.id}",
-            "stm_department_answer_tour",
-            login="stm_journey_clerk",
-        )
-        self.assertEqual(complaint.sudo().state, "resolved")

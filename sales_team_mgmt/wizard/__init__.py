@@ -1,2 +1,1 @@
 from . import stm_anonymous_form
-from . import stm_complaint_filing

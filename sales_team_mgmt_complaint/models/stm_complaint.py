@@ -1,10 +1,15 @@
 from collections import Counter
 
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.addons.sales_team_mgmt.access import (
+    action,
+    check_client_values,
+    once,
+    system,
+    typed,
+)
+from odoo.addons.sales_team_mgmt.policy import escalation
 from odoo.exceptions import AccessError, UserError
-
-from ..access import action, check_client_values, once, system, typed
-from ..policy import escalation
 
 OPEN_STATES = ("new", "acknowledged")
 # What a support department may change on a complaint against it.

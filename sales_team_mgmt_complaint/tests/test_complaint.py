@@ -2,11 +2,10 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.addons.sales_team_mgmt.compat import read_group
+from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
-
-from ..compat import read_group
-from .common import StmCase
 
 
 @tagged("post_install", "-at_install")

@@ -1,0 +1,3 @@
+from . import hr_department
+from . import stm_complaint
+from . import stm_figures

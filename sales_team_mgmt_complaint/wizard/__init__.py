@@ -1,0 +1,1 @@
+from . import stm_complaint_filing
