@@ -12,7 +12,6 @@
     "data": [
         "security/sales_team_mgmt_security.xml",
         "security/stm_incentive_security.xml",
-        "security/stm_voices_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
@@ -37,8 +36,6 @@
         "views/stm_appraisal_template_views.xml",
         "views/stm_appraisal_views.xml",
         "views/stm_appraisal_publication_views.xml",
-        "views/stm_peer_review_views.xml",
-        "views/stm_coaching_plan_views.xml",
         "views/stm_incentive_plan_views.xml",
         "views/stm_incentive_statement_views.xml",
         "views/stm_honour_views.xml",
@@ -59,7 +56,6 @@
         "demo/res_partner_care_demo.xml",
         "demo/stm_appraisal_demo.xml",
         "demo/stm_incentive_demo.xml",
-        "demo/stm_voices_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -6,8 +6,9 @@
 #      /opt/odoo; ODOO_SRC names just one): installs the whole suite (with
 #      demo data) in a fresh throw-away database, runs every add-on's tests,
 #      drops the database; then installs each add-on alone on the core in a
-#      fresh database and runs its own tests there (and the core's access
-#      table check) -- it must not lean on a sibling it does not depend on.
+#      fresh database and runs its own tests there (and the core's checks of
+#      the access table, the constraints in PostgreSQL and the jobs) -- it
+#      must not lean on a sibling it does not depend on.
 # Fails on any test failure and on any WARNING/ERROR logged by our module.
 source "$(dirname "$0")/lib.sh"
 sources=()
@@ -91,15 +92,13 @@ odoo_failed=0
 summaries=()
 # One Odoo: a fresh database, the given add-ons installed with their tests.
 # $1: the add-ons to install (comma-separated), $2: the test tags, $3: what
-# the run is called.
+# the run is called, $4: the database, $5: the HTTP port. Prints what it
+# finds and writes "<status> <passed> <failed>" and a summary line to $6.
 odoo_layer() {
-    local install=$1 run_tags=$2 label=$3
+    local install=$1 run_tags=$2 label=$3 db=$4 port=$5 result=$6
     step "Odoo $ODOO_SERIES tests: $label (fresh database, $ODOO_SRC)"
-    local db log stats failed total rc ours
-    db="stm_test_${ODOO_SERIES}_$(date +%s)_$$"
-    log=$(mktemp)
-    dbs+=("$db")
-    logs+=("$log")
+    local log stats failed total rc ours layer_status=0
+    log="$ROOT/var/test-$db.log"
     set +e
     # Chinese loaded as for `make demo`: the demo people read it, and the
     # tests check texts are written in their reader's language. English
@@ -107,7 +106,7 @@ odoo_layer() {
     odoo_bin -d "$db" --data-dir="$ROOT/var/test-$db" -i "$install" --test-enable \
         "${DEMO_ARGS[@]}" --load-language=en_US,zh_CN,zh_TW \
         --test-tags "$run_tags" --stop-after-init --log-level=test \
-        --http-port="${TEST_HTTP_PORT:-8169}" --workers=0 --max-cron-threads=0 2>&1 | tee "$log"
+        --http-port="$port" --workers=0 --max-cron-threads=0 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     set -e
     stats=$( (grep -aE 'failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" || true) | tail -1)
@@ -123,31 +122,69 @@ odoo_layer() {
         | grep -aE "odoo\.addons\.$ADDON|$ADDON|stm\.|stm_" || true)
     for addon in ${install//,/ }; do
         if ! grep -aq "module $addon: creating or updating database tables\|Loading module $addon\|loading $addon/" "$log"; then
-            echo "FAIL: $addon was not installed on Odoo $ODOO_SERIES ($label)"; status=1
+            echo "FAIL: $addon was not installed on Odoo $ODOO_SERIES ($label)"; layer_status=1
         fi
     done
     if [ -z "$stats" ] || [ "$total" -eq 0 ]; then
-        echo "FAIL: no Odoo test ran on Odoo $ODOO_SERIES ($label)"; status=1
+        echo "FAIL: no Odoo test ran on Odoo $ODOO_SERIES ($label)"; layer_status=1
     fi
-    [ "$rc" -ne 0 ] && { echo "FAIL: odoo-bin exited with $rc on Odoo $ODOO_SERIES ($label)"; status=1; }
-    [ "$failed" -ne 0 ] && status=1
+    [ "$rc" -ne 0 ] && { echo "FAIL: odoo-bin exited with $rc on Odoo $ODOO_SERIES ($label)"; layer_status=1; }
+    [ "$failed" -ne 0 ] && layer_status=1
     if [ -n "$ours" ]; then
         printf 'FAIL: warnings/errors logged by %s on Odoo %s (%s):\n%s\n' "$ADDON" "$ODOO_SERIES" "$label" "$ours"
-        status=1
+        layer_status=1
     fi
-    odoo_passed=$((odoo_passed + total - failed))
-    odoo_failed=$((odoo_failed + failed))
-    summaries+=("Odoo $ODOO_SERIES, $label: $((total - failed)) passed, $failed failed of $total")
+    printf '%s %s %s\nOdoo %s, %s: %s passed, %s failed of %s\n' \
+        "$layer_status" "$((total - failed))" "$failed" \
+        "$ODOO_SERIES" "$label" "$((total - failed))" "$failed" "$total" >"$result"
 }
 
+# Adds a layer's result to the totals.
+collect() {
+    local layer_status passed_here failed_here
+    read -r layer_status passed_here failed_here <"$1"
+    [ "$layer_status" -ne 0 ] && status=1
+    odoo_passed=$((odoo_passed + passed_here))
+    odoo_failed=$((odoo_failed + failed_here))
+    summaries+=("$(sed -n 2p "$1")")
+}
+
+mkdir -p "$ROOT/var"
+port=${TEST_HTTP_PORT:-8169}
 for source in "${sources[@]}"; do
     use_odoo "$source"
     "$ROOT/scripts/venv.sh"
-    odoo_layer "$ADDONS_CSV" "$tags" "the suite"
+    db="stm_test_${ODOO_SERIES}_$(date +%s)_$$"
+    dbs+=("$db")
+    logs+=("$ROOT/var/test-$db.log" "$ROOT/var/test-$db.result" "$ROOT/var/test-$db.out")
+    odoo_layer "$ADDONS_CSV" "$tags" "the suite" "$db" "$port" "$ROOT/var/test-$db.result"
+    collect "$ROOT/var/test-$db.result"
     if [ -z "${TEST_TAGS:-}" ] && [ -z "${TEST_FAST:-}" ]; then
-        for addon in "${ADDONS[@]:1}"; do
-            odoo_layer "$addon" "/$addon,/$ADDON:TestAccessTable,/$ADDON:TestCronsRunManually$skip_tours" \
-                "$addon alone on the core"
+        # Each add-on alone on the core, two at a time (an Odoo install keeps
+        # one core busy); each one's output is shown when it is done.
+        alone=("${ADDONS[@]:1}")
+        for ((i = 0; i < ${#alone[@]}; i += 2)); do
+            batch=()
+            for addon in "${alone[@]:i:2}"; do
+                db="stm_test_${ODOO_SERIES}_${addon#sales_team_mgmt_}_$$"
+                dbs+=("$db")
+                logs+=("$ROOT/var/test-$db.log" "$ROOT/var/test-$db.result" "$ROOT/var/test-$db.out")
+                port=$((port + 1))
+                odoo_layer "$addon" \
+                    "/$addon,/$ADDON:TestAccessTable,/$ADDON:TestConstraintsExist,/$ADDON:TestCronsRunManually$skip_tours" \
+                    "$addon alone on the core" "$db" "$port" "$ROOT/var/test-$db.result" \
+                    >"$ROOT/var/test-$db.out" 2>&1 &
+                batch+=("$db")
+            done
+            wait
+            for db in "${batch[@]}"; do
+                cat "$ROOT/var/test-$db.out"
+                if [ -f "$ROOT/var/test-$db.result" ]; then
+                    collect "$ROOT/var/test-$db.result"
+                else
+                    echo "FAIL: no result from $db"; status=1
+                fi
+            done
         done
     fi
 done

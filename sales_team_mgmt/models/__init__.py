@@ -50,7 +50,6 @@ from . import stm_appraisal
 from . import stm_appraisal_line
 from . import stm_appraisal_kpi
 from . import stm_appraisal_ranking
-from . import stm_appraisal_voices
 from . import stm_appraisal_publication
 from . import stm_appraisal_publication_line
 from . import res_partner_care
@@ -63,8 +62,3 @@ from . import stm_incentive_allowance
 from . import stm_incentive_statement
 from . import stm_incentive_statement_line
 from . import stm_incentive_statement_prepare
-from . import stm_peer_review
-from . import stm_coaching_line_mixin
-from . import stm_coaching_plan
-from . import stm_coaching_goal
-from . import stm_coaching_session

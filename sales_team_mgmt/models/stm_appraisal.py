@@ -274,7 +274,6 @@ class StmAppraisal(models.Model):
             "action_fill_kpis": "the appraiser (sales manager)",
             "action_publish_ranking": "a sales manager",
             "action_reset_draft": "the appraiser (sales manager)",
-            "action_stm_coaching_plan": "a sales manager or HR",
             "action_to_interview": "the appraiser (sales manager)",
             "action_to_review": "the appraiser (sales manager)",
         }

@@ -40,7 +40,7 @@ class StmAppraisal(models.Model):
             users, companies, date_from, date_to
         )
         targets = self._stm_revenue_targets()
-        peers = self.env["stm.peer.review"]._stm_measures(
+        peers = Figures._stm_peer_ratings(
             [(r.user_id, r.team_id, r.date_from, r.date_to) for r in self]
         )
         days = (date_to - date_from).days + 1
@@ -63,7 +63,7 @@ class StmAppraisal(models.Model):
             )
             figures["complaints"][user] = (complaints.get(user, 0), 0.0)
             figures["peer_review"][user] = (
-                peers[(user, team, record.date_from, record.date_to)][0],
+                peers.get((user, team, record.date_from, record.date_to), (None,))[0],
                 float(voices.RATING_MAX),
             )
         return figures

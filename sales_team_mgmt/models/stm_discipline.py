@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..access import action, system, typed
 from ..compat import Constraint
@@ -176,7 +176,6 @@ class StmDiscipline(models.Model):
             **super()._stm_actions(),
             "action_acknowledge": "the person concerned",
             "action_close": "a sales manager or HR",
-            "action_stm_coaching_plan": "a sales manager or HR",
         }
 
     def write(self, vals):
@@ -205,17 +204,3 @@ class StmDiscipline(models.Model):
         self.check_access("write")
         self.sudo().write({"state": "closed"})
         return True
-
-    def action_stm_coaching_plan(self):
-        """The coaching plan this decision calls for (opened once)."""
-        self.ensure_one()
-        if self.decision != "coaching" or not self.user_id:
-            raise UserError(
-                self.env._("A coaching plan follows a decision to coach a user.")
-            )
-        Plan = self.env["stm.coaching.plan"]
-        return Plan._stm_open_for(
-            self.user_id,
-            {"discipline_id": self.id},
-            Plan._stm_default_goals(self.user_id),
-        )

@@ -165,6 +165,13 @@ class StmFigures(models.AbstractModel):
         return {}
 
     @api.model
+    def _stm_peer_ratings(self, keys):
+        """{(user, team, first day, last day): (average, …)} of the
+        colleagues' ratings for each key. None here: the coaching add-on
+        collects them (a criterion nobody measured is left out)."""
+        return {}
+
+    @api.model
     def _stm_days_of(self, first_day, last_day):
         """The window of these local days, in the time zone of each group."""
         return lambda users: quota.utc_bounds(first_day, last_day, users[:1].tz)

@@ -29,7 +29,6 @@ from . import test_incentive
 from . import test_honours
 from . import test_rpc_incentive
 from . import test_visit_checkin
-from . import test_voices
 from . import test_access_table
 from . import test_rpc_access_table
 from . import test_rpc_visibility

@@ -3,7 +3,13 @@ from odoo.tools import SQL
 
 from ..compat import Constraint
 
-OURS = ("odoo.addons.sales_team_mgmt.", "odoo.addons.sales_team_mgmt_survey.")
+
+def in_suite(python_module):
+    """Code of the core or of an add-on of the suite (installed or not)."""
+    parts = python_module.split(".")
+    return parts[:2] == ["odoo", "addons"] and (
+        parts[2] == "sales_team_mgmt" or parts[2].startswith("sales_team_mgmt_")
+    )
 
 
 @tagged("post_install", "-at_install")
@@ -20,7 +26,7 @@ class TestConstraintsExist(TransactionCase):
             if model._abstract or not model._auto:
                 continue
             for cls in type(model).mro():
-                if not cls.__module__.startswith(OURS):
+                if not in_suite(cls.__module__):
                     continue
                 for attr, value in vars(cls).items():
                     if isinstance(value, Constraint):
@@ -29,7 +35,8 @@ class TestConstraintsExist(TransactionCase):
 
     def test_every_declared_constraint_is_in_the_database(self):
         declared = self._declared()
-        self.assertGreaterEqual(len(declared), 28)
+        # The core alone declares more than twenty.
+        self.assertGreater(len(declared), 20)
         self.env.cr.execute(
             SQL(
                 "SELECT rel.relname, con.conname FROM pg_constraint con "

@@ -28,6 +28,12 @@ class StmAppraisal(models.Model):
             record.peer_count = count
             record.peer_comments = "\n".join(f"• {comment}" for comment in comments)
 
+    def _stm_actions(self):
+        return {
+            **super()._stm_actions(),
+            "action_stm_coaching_plan": "a sales manager or HR",
+        }
+
     def action_stm_coaching_plan(self):
         """A failed appraisal leads to a coaching plan (opened once)."""
         self.ensure_one()

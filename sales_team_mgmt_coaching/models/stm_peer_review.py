@@ -2,12 +2,11 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.access import once, system, typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
+from odoo.addons.sales_team_mgmt.policy import appraisal as appraisal_policy
+from odoo.addons.sales_team_mgmt.policy import periods, voices
 from odoo.exceptions import UserError
-
-from ..access import once, system, typed
-from ..compat import Constraint
-from ..policy import appraisal as appraisal_policy
-from ..policy import periods, voices
 
 # How long after a period ends its ratings may still be given.
 REVIEW_DAYS_AFTER = 15

@@ -1,10 +1,9 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-
-from ..access import system, typed
-from ..compat import Constraint
-from ..policy import incentive, voices
+from odoo.addons.sales_team_mgmt.access import system, typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
+from odoo.addons.sales_team_mgmt.policy import incentive, voices
 
 
 class StmCoachingGoal(models.Model):

@@ -5,10 +5,9 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
+from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
-
-from .common import StmCase
 
 Q2 = (date(2026, 4, 1), date(2026, 6, 30))
 

@@ -4,11 +4,10 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.access import action, system, typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
+from odoo.addons.sales_team_mgmt.policy import periods
 from odoo.exceptions import AccessError, UserError
-
-from ..access import action, system, typed
-from ..compat import Constraint
-from ..policy import periods
 
 
 class StmCoachingPlan(models.Model):

@@ -1,0 +1,2 @@
+from . import test_coaching
+from . import test_coaching_rpc
