@@ -159,8 +159,9 @@ class TestScreensBudget(StmCase):
         # Opening the lead form (record, onchange, related records) as its owner;
         # 24 since the role map lists the people of the seven roles and the
         # contact picker knows the customer company; one more where the
-        # survey add-on shows the customer's satisfaction.
-        with self.assertQueryCount(25):
+        # survey add-on shows the customer's satisfaction, one more where the
+        # competitor add-on lists who competes for the deal.
+        with self.assertQueryCount(26):
             Form(lead.with_user(self.rep_a))
 
     def test_dossier_pdf_renders(self):

@@ -60,6 +60,8 @@ ROWS = {
     ],
     "knowledge base": ["stm.knowledge"],
     "suggestion box": ["stm.suggestion"],
+    "competitors (competitor add-on)": ["stm.competitor"],
+    "competitor intel": ["stm.competitor.intel"],
 }
 # The board is one model (the team members) read field by field.
 BOARD_ROW = "team board: sales figures"

@@ -1,0 +1,3 @@
+from . import stm_competitor
+from . import stm_competitor_intel
+from . import crm_lead
