@@ -80,4 +80,6 @@ class StmCompetitorIntel(models.Model):
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for intel in self:
-            intel.display_name = f"{intel.competitor_id.name}: {kinds.get(intel.kind)}"
+            # A report being written may have no competitor yet.
+            parts = (intel.competitor_id.name, kinds.get(intel.kind))
+            intel.display_name = ": ".join(part for part in parts if part)

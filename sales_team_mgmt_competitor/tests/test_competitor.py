@@ -162,6 +162,12 @@ class TestCompetitorsOverRpc(HostileRpc, StmRpcCase):
         )
         record = self.env["stm.competitor.intel"].browse(intel)
         self.assertEqual(record.user_id, self.rep_a)
+        self.assertEqual(record.display_name, "Kaida: Price")
+        self.assertEqual(
+            self.env["stm.competitor.intel"].new({"kind": "price"}).display_name,
+            "Price",
+            "a report being written names no competitor yet",
+        )
         # A colleague reads it and groups it; he does not change it.
         self.assertEqual(
             self.rpc(
