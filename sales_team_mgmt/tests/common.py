@@ -5,6 +5,7 @@ import xmlrpc.client
 from psycopg2.errors import SerializationFailure
 
 from odoo import api
+from odoo.exceptions import AccessError
 from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tests.common import get_db_name
@@ -91,6 +92,37 @@ class StmFixtures:
         as Odoo 19 asks, then lost."""
         lead.stage_id = self.env["crm.stage"].search([("is_won", "=", False)], limit=1)
         lead.action_set_lost()
+
+
+# Each group a user of another company may be in, by a short name.
+OTHER_COMPANY_GROUPS = {
+    "rep": "sales_team.group_sale_salesman",
+    "admin": "sales_team_mgmt.group_stm_sales_admin",
+    "manager": "sales_team.group_sale_manager",
+    "hr": "hr.group_hr_user",
+    "dept": "sales_team_mgmt.group_stm_department_user",
+}
+
+
+def assert_other_company_reads_nothing(case, records):
+    """As a user of each group working for another company only, none of
+    ``records`` is found or read."""
+    other = case.env["res.company"].create({"name": "Another Company"})
+    for name, group in OTHER_COMPANY_GROUPS.items():
+        user = new_test_user(
+            case.env,
+            f"stm_other_company_{name}",
+            groups=f"base.group_user,{group}",
+            company_id=other.id,
+            company_ids=[(6, 0, other.ids)],
+        )
+        for record in records:
+            Model = case.env[record._name].with_user(user)
+            with case.subTest(user=name, model=record._name):
+                if Model.has_access("read"):
+                    case.assertFalse(Model.search([("id", "=", record.id)]))
+                with case.assertRaises(AccessError):
+                    Model.browse(record.id).read(["display_name"])
 
 
 class StmCase(StmFixtures, TransactionCase):

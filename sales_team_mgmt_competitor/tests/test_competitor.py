@@ -4,12 +4,12 @@ and who reads and writes what, over XML-RPC (and Odoo 19's /json/2)."""
 from odoo.addons.sales_team_mgmt.tests.common import (
     StmCase,
     StmRpcCase,
+    assert_other_company_reads_nothing,
     over_json2,
     read_group_call,
 )
 from odoo.addons.sales_team_mgmt.tests.hostile import HostileRpc
-from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")
@@ -108,20 +108,7 @@ class TestCompetitorFigures(StmCase):
             {"competitor_id": self.kaida.id, "kind": "price", "price": 1000}
         )
         self.kaida.company_id = self.env.company
-        company_b = self.env["res.company"].create({"name": "Company B"})
-        rep_b = new_test_user(
-            self.env,
-            "stm_comp_b_rep",
-            groups="base.group_user,sales_team.group_sale_salesman",
-            company_id=company_b.id,
-            company_ids=[(6, 0, company_b.ids)],
-        )
-        for record in (self.kaida, intel):
-            Model = self.env[record._name].with_user(rep_b)
-            with self.subTest(model=record._name):
-                self.assertFalse(Model.search([("id", "=", record.id)]))
-                with self.assertRaises(AccessError):
-                    Model.browse(record.id).read(["display_name"])
+        assert_other_company_reads_nothing(self, [self.kaida, intel])
 
 
 @tagged("post_install", "-at_install")

@@ -13,6 +13,7 @@ from odoo.addons.sales_team_mgmt.tests import test_honours as honours
 from odoo.addons.sales_team_mgmt.tests.common import (
     StmCase,
     StmRpcCase,
+    assert_other_company_reads_nothing,
     over_json2,
     read_group_call,
 )
@@ -25,7 +26,6 @@ from odoo.addons.sales_team_mgmt.tests.hostile import (
     HostileRpc,
     explores,
 )
-from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import SQL
 
@@ -255,26 +255,7 @@ class TestComplaintsTwoCompanies(StmCase):
             .create({"department_id": department.id, "description": "Slow refund"})
         )
         self.assertEqual(complaint.company_id, self.env.company)
-        company_b = self.env["res.company"].create({"name": "Company B"})
-        for name, group in (
-            ("rep", "sales_team.group_sale_salesman"),
-            ("admin", "sales_team_mgmt.group_stm_sales_admin"),
-            ("manager", "sales_team.group_sale_manager"),
-            ("hr", "hr.group_hr_user"),
-            ("dept", "sales_team_mgmt.group_stm_department_user"),
-        ):
-            user = new_test_user(
-                self.env,
-                f"stm_cpl_b_{name}",
-                groups=f"base.group_user,{group}",
-                company_id=company_b.id,
-                company_ids=[(6, 0, company_b.ids)],
-            )
-            Complaint = self.env["stm.complaint"].with_user(user)
-            with self.subTest(user=name):
-                self.assertFalse(Complaint.search([("id", "=", complaint.id)]))
-                with self.assertRaises(AccessError):
-                    Complaint.browse(complaint.id).read(["description"])
+        assert_other_company_reads_nothing(self, [complaint])
 
 
 @tagged("post_install", "-at_install")
