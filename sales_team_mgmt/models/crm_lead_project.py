@@ -34,7 +34,7 @@ class CrmLead(models.Model):
     stm_background = fields.Html(string="Background")
     stm_org_structure = fields.Html(string="Organisation")
     stm_entry_point = fields.Html(string="Entry Point")
-    stm_competitor_analysis = fields.Html(string="Competitors")
+    stm_competitor_analysis = fields.Html(string="Competitor Analysis")
     stm_progress_ids = fields.One2many(
         "stm.progress.entry", "lead_id", string="Progress"
     )
