@@ -63,22 +63,20 @@ class StmCompetitor(models.Model):
             "action_view_intel": "whoever reads the competitor",
         }
 
-    def _stm_deal_domain(self):
-        companies = [*self.env.companies.ids, False]
-        return [
-            ("stm_competitor_ids", "in", self.ids),
-            ("company_id", "in", companies),
-            ("type", "=", "opportunity"),
-        ]
-
     @api.depends_context("allowed_company_ids")
     def _compute_figures(self):
         # Counted as superuser over the companies the reader works in: the
-        # figures of a competitor, not a list of colleagues' deals.
+        # figures of a competitor, not a list of colleagues' deals. Lost deals
+        # are archived: the context keeps them.
+        companies = [*self.env.companies.ids, False]
         Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
         deals, won = {}, {}
         for competitor, stage, count in Lead._read_group(
-            [*self._stm_deal_domain(), ("active", "in", (True, False))],
+            [
+                ("stm_competitor_ids", "in", self.ids),
+                ("company_id", "in", companies),
+                ("type", "=", "opportunity"),
+            ],
             ["stm_competitor_ids", "stage_id"],
             ["__count"],
         ):
@@ -88,11 +86,7 @@ class StmCompetitor(models.Model):
         lost = {
             competitor: (count, revenue)
             for competitor, count, revenue in Lead._read_group(
-                [
-                    ("stm_lost_to_id", "in", self.ids),
-                    ("company_id", "in", [*self.env.companies.ids, False]),
-                    ("active", "in", (True, False)),
-                ],
+                [("stm_lost_to_id", "in", self.ids), ("company_id", "in", companies)],
                 ["stm_lost_to_id"],
                 ["__count", "expected_revenue:sum"],
             )
