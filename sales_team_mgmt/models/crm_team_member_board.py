@@ -4,8 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 from ..access import system
-from ..policy import appraisal as appraisal_policy
-from ..policy import incentive, periods
+from ..policy import incentive, periods, sales_report
 
 
 class CrmTeamMember(models.Model):
@@ -253,12 +252,9 @@ class CrmTeamMember(models.Model):
         sees_discipline = self._stm_sees_discipline()
         ranks = {}
         for _team, cards in self.grouped("crm_team_id").items():
-            # Nobody is ranked before winning something this month: a row of
-            # people at ¥0 all "#1" tells nothing.
-            won_by_card = {card: won_month.get(card.user_id, 0.0) for card in cards}
             ranks.update(
-                appraisal_policy.competition_ranks(
-                    {card: won for card, won in won_by_card.items() if won > 0}
+                sales_report.sales_ranks(
+                    {card: won_month.get(card.user_id, 0.0) for card in cards}
                 )
             )
         for member in self:

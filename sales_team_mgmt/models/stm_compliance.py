@@ -223,14 +223,7 @@ class StmCompliance(models.Model):
         )
         weekly = defaultdict(dict)
         for user, partner, count in Visit._read_group(
-            [
-                ("user_id", "in", users.ids),
-                ("company_id", "in", [company.id, False]),
-                ("state", "=", "done"),
-                ("exception_state", "in", ("none", "accepted")),
-                ("date", ">=", week_start),
-                ("date", "<", week_end),
-            ],
+            Figures._stm_visit_domain(users, week_start, week_end, company),
             ["user_id", "partner_id"],
             ["__count"],
         ):

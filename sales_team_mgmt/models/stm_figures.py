@@ -64,16 +64,38 @@ class StmFigures(models.AbstractModel):
         ]
 
     @api.model
-    def _stm_feedback_domain(self, users, start, end, companies):
+    def _stm_lost_domain(self, users, start, end, companies):
+        """Opportunities lost in [start, end) (Odoo archives a lost deal at
+        probability 0 and stamps its closing date); search it with
+        ``active_test=False``."""
+        return [
+            ("user_id", "in", users.ids),
+            ("company_id", "in", [*companies.ids, False]),
+            ("type", "=", "opportunity"),
+            ("active", "=", False),
+            ("probability", "=", 0),
+            ("date_closed", ">=", start),
+            ("date_closed", "<", end),
+        ]
+
+    @api.model
+    def _stm_visit_domain(self, users, start, end, companies):
+        """Visits done in [start, end); a flagged check-in counts once the
+        manager accepts it, here as everywhere."""
         return [
             ("user_id", "in", users.ids),
             ("company_id", "in", [*companies.ids, False]),
             ("state", "=", "done"),
-            ("has_feedback", "=", True),
-            # Flagged check-ins count once the manager accepts them.
             ("exception_state", "in", ("none", "accepted")),
             ("date", ">=", start),
             ("date", "<", end),
+        ]
+
+    @api.model
+    def _stm_feedback_domain(self, users, start, end, companies):
+        return [
+            *self._stm_visit_domain(users, start, end, companies),
+            ("has_feedback", "=", True),
         ]
 
     @api.model
@@ -162,6 +184,13 @@ class StmFigures(models.AbstractModel):
     def _stm_upheld_complaints(self, users, companies, first_day, last_day):
         """{user: complaints upheld against him dated first … last}. None here:
         the complaints add-on counts them (appraisals and honours ask)."""
+        return {}
+
+    @api.model
+    def _stm_revenue_lost_to(self, users, companies, first_day, last_day):
+        """{user: [(competitor, revenue), …]}, largest first, of the deals
+        he lost on the local days first … last. None here: the competitors
+        add-on knows who won them (the sales reports ask)."""
         return {}
 
     @api.model
