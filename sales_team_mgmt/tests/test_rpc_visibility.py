@@ -62,6 +62,8 @@ ROWS = {
     "suggestion box": ["stm.suggestion"],
     "competitors (competitor add-on)": ["stm.competitor"],
     "competitor intel": ["stm.competitor.intel"],
+    "sales reports (sales report add-on)": ["stm.sales.report"],
+    "sales report lines": ["stm.sales.report.line"],
 }
 # The board is one model (the team members) read field by field.
 BOARD_ROW = "team board: sales figures"

@@ -1,6 +1,8 @@
 """Competitors: the figures a sales admin reads, the Lost dialog's winner,
 and who reads and writes what, over XML-RPC (and Odoo 19's /json/2)."""
 
+from datetime import date
+
 from odoo.addons.sales_team_mgmt.tests.common import (
     StmCase,
     StmRpcCase,
@@ -87,6 +89,30 @@ class TestCompetitorFigures(StmCase):
             )
         )
         self.assertEqual(dict(groups), {self.kaida: 80_000, self.debao: 20_000})
+
+    def test_the_reports_learn_who_took_the_revenue(self):
+        """What the sales reports ask: per salesperson, who won the deals he
+        lost in the period, largest revenue first."""
+        for name, revenue, winner in (
+            ("Epsilon", 30_000, self.kaida),
+            ("Zeta", 70_000, self.debao),
+            ("Eta", 15_000, self.kaida),
+        ):
+            self._lose(self._deal(name, revenue, winner), self.manager, winner)
+        # Lost without naming a winner: revenue lost to nobody known.
+        self._deal("Theta", 9_000, self.kaida).action_set_lost()
+        today = self.env["stm.figures"]._stm_today(self.rep_a)
+        lost_to = self.env["stm.figures"]._stm_revenue_lost_to(
+            self.rep_a, self.env.company, today, today
+        )
+        self.assertEqual(lost_to, {self.rep_a: [("Debao", 70_000), ("Kaida", 45_000)]})
+        self.assertEqual(
+            self.env["stm.figures"]._stm_revenue_lost_to(
+                self.rep_a, self.env.company, date(2020, 1, 1), date(2020, 1, 31)
+            ),
+            {},
+            "another period lost nothing",
+        )
 
     def test_deals_of_another_company_do_not_count(self):
         other = self.env["res.company"].create({"name": "Other Co"})

@@ -1,6 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-
 from odoo.addons.sales_team_mgmt.access import (
     action,
     check_client_values,
@@ -9,6 +7,7 @@ from odoo.addons.sales_team_mgmt.access import (
 )
 from odoo.addons.sales_team_mgmt.compat import USER_ALL_GROUPS, Constraint
 from odoo.addons.sales_team_mgmt.policy import periods
+from odoo.exceptions import UserError
 
 # What the chatter and mail may still write on a sent report.
 MAIL_FIELDS = {

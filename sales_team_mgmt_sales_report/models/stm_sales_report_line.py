@@ -1,5 +1,4 @@
 from odoo import fields, models
-
 from odoo.addons.sales_team_mgmt.access import system
 
 
@@ -24,9 +23,7 @@ class StmSalesReportLine(models.Model):
     team_id = fields.Many2one(
         related="report_id.team_id", string="Sales Team", store=True, index=True
     )
-    company_id = fields.Many2one(
-        related="report_id.company_id", store=True, index=True
-    )
+    company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="report_id.currency_id")
     period = fields.Selection(related="report_id.period", store=True)
     date_from = fields.Date(related="report_id.date_from", store=True)
@@ -48,8 +45,7 @@ class StmSalesReportLine(models.Model):
     )
     visit_count = fields.Integer(
         string="Visits",
-        help="Visits done in the period; a flagged check-in counts once "
-        "accepted.",
+        help="Visits done in the period; a flagged check-in counts once accepted.",
     )
     feedback_visit_count = fields.Integer(string="Visits with Feedback")
     project_count = fields.Integer(
@@ -70,8 +66,7 @@ class StmSalesReportLine(models.Model):
     lost_amount = fields.Monetary(string="Revenue Lost")
     lost_to = fields.Char(
         string="Lost To",
-        help="The competitors who won his lost deals, the largest revenue "
-        "first.",
+        help="The competitors who won his lost deals, the largest revenue first.",
     )
 
     def _compute_display_name(self):

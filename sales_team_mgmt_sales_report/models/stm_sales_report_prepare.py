@@ -1,9 +1,8 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.tools import format_amount
-
 from odoo.addons.sales_team_mgmt.policy import periods, sales_report
+from odoo.tools import format_amount
 
 
 class StmSalesReport(models.Model):
@@ -160,7 +159,7 @@ class StmSalesReport(models.Model):
         return figure
 
     def _stm_lost_to_text(self, lost_to):
-        """"Rival A ¥120,000 · Rival B ¥30,000" (the three largest)."""
+        """ "Rival A ¥120,000 · Rival B ¥30,000" (the three largest)."""
         self.ensure_one()
         return " · ".join(
             f"{name} {format_amount(self.env, revenue, self.currency_id)}"

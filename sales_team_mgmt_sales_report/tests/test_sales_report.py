@@ -5,10 +5,9 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
+from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-
-from odoo.addons.sales_team_mgmt.tests.common import StmCase
 
 # 2026-11-20, 16:00 in Shanghai.
 NOW = "2026-11-20 08:00:00"
@@ -101,7 +100,9 @@ class TestSalesReport(StmCase):
         self.assertEqual(line_b.win_rate, 66.7)
         self.assertEqual(line_b.lost_amount, 10_000)
         self.assertEqual(line_b.new_customer_count, 2)
-        self.assertEqual((line_a.rank, line_b.rank), (1, 1), "equal revenue, equal place")
+        self.assertEqual(
+            (line_a.rank, line_b.rank), (1, 1), "equal revenue, equal place"
+        )
         self.assertEqual(
             (report.won_amount, report.target_amount, report.attainment_pct),
             (120_000, 200_000, 60.0),
@@ -126,8 +127,10 @@ class TestSalesReport(StmCase):
         with freeze_time("2026-10-31 15:30:00"):
             self._won(self.rep_a, 5_000, "Late Co")
         self._won(self.rep_a, 70_000, "Not October Co")
-        statements = self.env["stm.incentive.statement"].sudo()._stm_prepare(
-            plan, date(2026, 10, 1), date(2026, 10, 31)
+        statements = (
+            self.env["stm.incentive.statement"]
+            .sudo()
+            ._stm_prepare(plan, date(2026, 10, 1), date(2026, 10, 31))
         )
         report = self._report(self.team_block, day="2026-10-01")
         statement = statements.filtered(lambda s: s.user_id == self.rep_a)

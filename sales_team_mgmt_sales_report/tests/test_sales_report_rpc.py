@@ -4,8 +4,6 @@ nobody types a figure."""
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
-
 from odoo.addons.sales_team_mgmt.compat import USER_GROUPS
 from odoo.addons.sales_team_mgmt.tests.common import (
     StmRpcCase,
@@ -14,6 +12,7 @@ from odoo.addons.sales_team_mgmt.tests.common import (
     read_group_call,
 )
 from odoo.addons.sales_team_mgmt.tests.hostile import HostileRpc
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")
@@ -67,7 +66,9 @@ class TestSalesReportsOverRpc(HostileRpc, StmRpcCase):
         mine = self._lines(self.rep_a)
         self.assertEqual([row["user_id"][0] for row in mine], [self.rep_a.id])
         self.assertEqual(mine[0]["won_amount"], 40_000)
-        self.assertRefused(self.rep_a, "stm.sales.report", "read", self.report.ids, ["name"])
+        self.assertRefused(
+            self.rep_a, "stm.sales.report", "read", self.report.ids, ["name"]
+        )
         # Grouped and exported, still only his own.
         method, args, kwargs = read_group_call([], ["team_id"])
         rows = self.rpc(self.rep_a, "stm.sales.report.line", method, *args, **kwargs)
@@ -94,7 +95,10 @@ class TestSalesReportsOverRpc(HostileRpc, StmRpcCase):
         self.assertEqual([row["id"] for row in found], self.report.ids)
         # The sales admin reads every team's.
         found = self.rpc(
-            self.sales_admin, "stm.sales.report", "search", [("id", "in", (self.report | self.south).ids)]
+            self.sales_admin,
+            "stm.sales.report",
+            "search",
+            [("id", "in", (self.report | self.south).ids)],
         )
         self.assertEqual(sorted(found), sorted((self.report | self.south).ids))
 
@@ -105,9 +109,7 @@ class TestSalesReportsOverRpc(HostileRpc, StmRpcCase):
                 self.assertRefused(
                     user, "stm.sales.report.line", "write", line.ids, {"won_amount": 1}
                 )
-                self.assertRefused(
-                    user, "stm.sales.report.line", "unlink", line.ids
-                )
+                self.assertRefused(user, "stm.sales.report.line", "unlink", line.ids)
         self.assertRefused(
             self.sales_admin,
             "stm.sales.report",
@@ -119,16 +121,26 @@ class TestSalesReportsOverRpc(HostileRpc, StmRpcCase):
             self.rep_a,
             "stm.sales.report",
             "create",
-            {"team_id": self.team_block.id, "period": "month", "date_from": "2026-05-01"},
+            {
+                "team_id": self.team_block.id,
+                "period": "month",
+                "date_from": "2026-05-01",
+            },
         )
 
     @freeze_time("2026-11-20 08:00:00")
     def test_the_leader_sends_his_team_report_only(self):
         self.rpc(self.leader, "stm.sales.report", "action_send", self.report.ids)
         self.assertEqual(self.report.state, "sent")
-        self.assertRefused(self.leader, "stm.sales.report", "action_send", self.south.ids)
         self.assertRefused(
-            self.sales_admin, "stm.sales.report", "write", self.report.ids, {"period": "month"}
+            self.leader, "stm.sales.report", "action_send", self.south.ids
+        )
+        self.assertRefused(
+            self.sales_admin,
+            "stm.sales.report",
+            "write",
+            self.report.ids,
+            {"period": "month"},
         )
 
     def test_another_company_reads_nothing(self):
