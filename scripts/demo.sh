@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# README's first command (`make demo`): a demo database with sales_team_mgmt,
-# its survey add-on and their demo data, served on http://localhost:8069. Re-running reuses the
+# README's first command (`make demo`): a demo database with every add-on of
+# the suite and their demo data, served on http://localhost:8069. Re-running reuses the
 # virtualenv and the database (the module is updated, not reinstalled).
 source "$(dirname "$0")/lib.sh"
 require_odoo
@@ -23,7 +23,10 @@ if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep 
         ${missing[@]:+-i "$(IFS=,; echo "${missing[*]}")"} --stop-after-init --log-level=warn
 else
     echo "Creating the demo database $db (a few minutes the first time) ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$ADDONS_CSV" "${DEMO_ARGS[@]}" --load-language=zh_CN,zh_TW \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$SUITE_CSV" "${DEMO_ARGS[@]}" --load-language=zh_CN,zh_TW \
+        --stop-after-init --log-level=warn
+    # Accounting and its bridges last: the company counts in yuan by then.
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$LATE_CSV" "${DEMO_ARGS[@]}" \
         --stop-after-init --log-level=warn
 fi
 # PDFs are rendered by wkhtmltopdf fetching this server's pages: on the port

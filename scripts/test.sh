@@ -57,7 +57,7 @@ py_failed=$( (grep -oE '[0-9]+ (failed|error)' "$pytest_log" || true) | awk '{s+
 # The tours need a Chromium (Debian: apt-get install chromium); the test
 # command installs nothing itself. Without one they are left out, and said
 # so, instead of logging Odoo's "Chrome not found" warnings.
-tags="${TEST_TAGS:-$(printf '/%s,' "${ADDONS[@]}" | sed 's/,$//')}"
+tags="${TEST_TAGS:-$(printf '/%s,' "${SUITE_ADDONS[@]}" | sed 's/,$//')}"
 # make test-fast: every add-on's tests but the slow suites, the suite only.
 [ -n "${TEST_FAST:-}" ] && tags="$tags,-stm_slow"
 skip_tours=""
@@ -157,7 +157,7 @@ for source in "${sources[@]}"; do
     db="stm_test_${ODOO_SERIES}_$(date +%s)_$$"
     dbs+=("$db")
     logs+=("$ROOT/var/test-$db.log" "$ROOT/var/test-$db.result" "$ROOT/var/test-$db.out")
-    odoo_layer "$ADDONS_CSV" "$tags" "the suite" "$db" "$port" "$ROOT/var/test-$db.result"
+    odoo_layer "$SUITE_CSV" "$tags" "the suite" "$db" "$port" "$ROOT/var/test-$db.result"
     collect "$ROOT/var/test-$db.result"
     if [ -z "${TEST_TAGS:-}" ] && [ -z "${TEST_FAST:-}" ]; then
         # Each add-on alone on the core, two at a time (an Odoo install keeps

@@ -83,6 +83,17 @@ def test_demo_only_in_demo(addon):
         assert name.startswith("demo/"), name
 
 
+@by_name
+def test_readme_title_is_fully_underlined(addon):
+    """Odoo renders README.rst on the Apps page: docutils warns (in the
+    server log) about a title line shorter than the title."""
+    over, title, under = (
+        (addon / "README.rst").read_text(encoding="utf-8").split("\n")[:3]
+    )
+    assert set(over) == set(under) == {"="}, addon.name
+    assert len(over) >= len(title) and len(under) >= len(title), addon.name
+
+
 @pytest.mark.parametrize(
     "path", XML_FILES, ids=lambda p: f"{p.parents[1].name}/{p.name}"
 )

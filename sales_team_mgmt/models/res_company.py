@@ -53,3 +53,16 @@ class ResCompany(models.Model):
             "stm_class_b_orders": typed(),
             "stm_key_date_notice_days": typed(),
         }
+
+    def _stm_demo_set_currency(self, currency_id):
+        """Demo data: the company counts in ``currency_id`` — unless
+        Accounting, installed before the suite, has already booked entries in
+        the old one (Odoo then refuses the change; the demo keeps it)."""
+        self.ensure_one()
+        Line = self.env.get("account.move.line")
+        if Line is not None and Line.sudo().search_count(
+            [("company_id", "=", self.id)], limit=1
+        ):
+            return False
+        self.currency_id = currency_id
+        return True

@@ -62,6 +62,19 @@ class ResUsers(models.Model):
         self.browse(user_id).write({USER_GROUPS: [(6, 0, group_ids)]})
 
     @api.model
+    def _stm_sales_admins(self, companies):
+        """The sales admins (sales managers included) working in any of
+        ``companies``: who hears of a report or a risk. One search."""
+        group = self.env.ref("sales_team_mgmt.group_stm_sales_admin")
+        return self.sudo().search(
+            [
+                (USER_ALL_GROUPS, "in", group.ids),
+                ("share", "=", False),
+                ("company_ids", "in", companies.ids),
+            ]
+        )
+
+    @api.model
     def _stm_is_sales_manager(self):
         """Whether the current environment may act as a sales manager: settle
         disputes, close alarms, pin claims, edit locked facts, delete leads.

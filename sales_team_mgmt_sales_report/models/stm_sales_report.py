@@ -5,7 +5,7 @@ from odoo.addons.sales_team_mgmt.access import (
     once,
     system,
 )
-from odoo.addons.sales_team_mgmt.compat import USER_ALL_GROUPS, Constraint
+from odoo.addons.sales_team_mgmt.compat import Constraint
 from odoo.addons.sales_team_mgmt.policy import periods
 from odoo.exceptions import UserError
 
@@ -240,19 +240,8 @@ class StmSalesReport(models.Model):
 
     def _stm_readers(self):
         """{report: users it is sent to}: the team leader and the sales admins
-        (sales managers included) of its company, one search for all."""
-        group = self.env.ref("sales_team_mgmt.group_stm_sales_admin")
-        admins = (
-            self.env["res.users"]
-            .sudo()
-            .search(
-                [
-                    (USER_ALL_GROUPS, "in", group.ids),
-                    ("share", "=", False),
-                    ("company_ids", "in", self.company_id.ids),
-                ]
-            )
-        )
+        (sales managers included) of its company."""
+        admins = self.env["res.users"]._stm_sales_admins(self.company_id)
         return {
             report: report.team_id.user_id
             | admins.filtered(lambda u, c=report.company_id: c in u.company_ids)
