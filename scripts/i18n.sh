@@ -9,7 +9,14 @@ require_postgres
 "$ROOT/scripts/venv.sh"
 db=${1:-stm_i18n}
 if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
-    odoo_bin -d "$db" --data-dir="$ROOT/var/i18n" -u "$ADDONS_CSV" --stop-after-init --log-level=warn
+    # Installed add-ons are updated, a new one installed.
+    installed=$(psql -d "$db" -Atc "SELECT name FROM ir_module_module WHERE state = 'installed'")
+    missing=()
+    for addon in "${ADDONS[@]}"; do
+        grep -qx "$addon" <<<"$installed" || missing+=("$addon")
+    done
+    odoo_bin -d "$db" --data-dir="$ROOT/var/i18n" -u "$ADDONS_CSV" \
+        ${missing[@]:+-i "$(IFS=,; echo "${missing[*]}")"} --stop-after-init --log-level=warn
 else
     odoo_bin -d "$db" --data-dir="$ROOT/var/i18n" -i "$ADDONS_CSV" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
         --stop-after-init --log-level=warn

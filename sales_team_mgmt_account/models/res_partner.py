@@ -46,7 +46,9 @@ class ResPartner(models.Model):
         help="The credit limit Accounting set for this customer (0: none).",
     )
     stm_company_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_stm_company_currency_id"
+        "res.currency",
+        string="Company Currency",
+        compute="_compute_stm_company_currency_id",
     )
 
     def _stm_access(self):
@@ -104,8 +106,15 @@ class ResPartner(models.Model):
         owing something when ``customers`` is None. One query."""
         Line = self.env["account.move.line"]
         Line.flush_model(
-            ["account_id", "amount_residual", "company_id", "parent_state"]
-            + ["partner_id", "reconciled", "date_maturity"]
+            [
+                "account_id",
+                "amount_residual",
+                "company_id",
+                "parent_state",
+                "partner_id",
+                "reconciled",
+                "date_maturity",
+            ]
         )
         self.env["account.account"].flush_model(["account_type"])
         if customers is not None and not customers:
