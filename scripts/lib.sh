@@ -46,9 +46,9 @@ ADDON=sales_team_mgmt
 # demo and translation commands handle all of them.
 ADDONS=(sales_team_mgmt sales_team_mgmt_account sales_team_mgmt_coaching sales_team_mgmt_competitor sales_team_mgmt_complaint sales_team_mgmt_knowledge sales_team_mgmt_sales_report sales_team_mgmt_sms sales_team_mgmt_survey)
 ADDONS_CSV=$(IFS=,; echo "${ADDONS[*]}")
-# Bridges to Odoo's Accounting: `make demo` installs them after the rest (the
-# demo company counts in yuan before Accounting books anything in its own
-# currency) and `make test` tests them alone on the core, not in the suite's
+# Bridges to Odoo's Accounting: `make demo` installs them only when asked
+# (DEMO_ACCOUNTING=1: Accounting's demo turns the company's currency into US
+# dollars) and `make test` tests them alone on the core, not in the suite's
 # database (Accounting would double its install time).
 LATE_ADDONS=(sales_team_mgmt_account)
 LATE_CSV=$(IFS=,; echo "${LATE_ADDONS[*]}")
