@@ -17,6 +17,9 @@ SUMMED = (
     "new_customer_count",
 )
 
+# A salesperson's figures in a report, and the team's.
+FIGURES = (*SUMMED, "attainment_pct", "win_rate")
+
 REPORT_PERIODS = ("month", "quarter", "year")
 
 

@@ -6,7 +6,7 @@ from odoo.addons.sales_team_mgmt.access import (
     system,
 )
 from odoo.addons.sales_team_mgmt.compat import Constraint
-from odoo.addons.sales_team_mgmt.policy import periods
+from odoo.addons.sales_team_mgmt.policy import periods, sales_report
 from odoo.exceptions import UserError
 
 # What the chatter and mail may still write on a sent report.
@@ -15,22 +15,6 @@ MAIL_FIELDS = {
     "message_follower_ids",
     "message_ids",
 }
-
-# The team's figures, written with the lines when the report is counted.
-TOTAL_FIELDS = (
-    "won_amount",
-    "won_count",
-    "target_amount",
-    "attainment_pct",
-    "new_customer_count",
-    "visit_count",
-    "feedback_visit_count",
-    "project_count",
-    "weighted_pipeline",
-    "lost_count",
-    "win_rate",
-    "lost_amount",
-)
 
 
 class StmSalesReport(models.Model):
@@ -149,7 +133,7 @@ class StmSalesReport(models.Model):
             "prepared_on": counted,
             "line_ids": counted,
             "lost_to": counted,
-            **dict.fromkeys(TOTAL_FIELDS, counted),
+            **dict.fromkeys(sales_report.FIGURES, counted),
         }
 
     def _stm_actions(self):

@@ -1,5 +1,6 @@
 from odoo import fields, models
 from odoo.addons.sales_team_mgmt.access import system
+from odoo.addons.sales_team_mgmt.policy import sales_report
 
 
 class StmSalesReportLine(models.Model):
@@ -90,19 +91,8 @@ class StmSalesReportLine(models.Model):
                     "period",
                     "date_from",
                     "rank",
-                    "won_amount",
-                    "won_count",
-                    "target_amount",
-                    "attainment_pct",
-                    "new_customer_count",
-                    "visit_count",
-                    "feedback_visit_count",
-                    "project_count",
-                    "weighted_pipeline",
-                    "lost_count",
-                    "win_rate",
-                    "lost_amount",
                     "lost_to",
+                    *sales_report.FIGURES,
                 ),
                 counted,
             ),
