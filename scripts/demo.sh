@@ -15,7 +15,7 @@ if psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep 
     # data as new and overwrite what the company changed.)
     installed=$(psql -d "$db" -Atc "SELECT name FROM ir_module_module WHERE state = 'installed'")
     missing=()
-    wanted=("${SUITE_ADDONS[@]}")
+    wanted=("${SUITE_ADDONS[@]}" sales_team_mgmt_slides)
     [ -n "${DEMO_ACCOUNTING:-}" ] && wanted=("${ADDONS[@]}")
     for addon in "${wanted[@]}"; do
         grep -qx "$addon" <<<"$installed" || missing+=("$addon")
@@ -27,13 +27,13 @@ else
     echo "Creating the demo database $db (a few minutes the first time) ..."
     odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$SUITE_CSV" "${DEMO_ARGS[@]}" --load-language=zh_CN,zh_TW \
         --stop-after-init --log-level=warn
-    if [ -n "${DEMO_ACCOUNTING:-}" ]; then
-        # Accounting and its bridges last. Odoo's Accounting gives a demo
-        # database's company its generic chart of accounts, in US dollars:
-        # the demo then counts in dollars, hence only when asked.
-        odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$LATE_CSV" "${DEMO_ARGS[@]}" \
-            --stop-after-init --log-level=warn
-    fi
+    # The bridges to heavy apps last; Accounting only when asked: Odoo's
+    # Accounting gives a demo database's company its generic chart of
+    # accounts, in US dollars.
+    late=(sales_team_mgmt_slides)
+    [ -n "${DEMO_ACCOUNTING:-}" ] && late=("${LATE_ADDONS[@]}")
+    odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i "$(IFS=,; echo "${late[*]}")" \
+        "${DEMO_ARGS[@]}" --stop-after-init --log-level=warn
 fi
 # PDFs are rendered by wkhtmltopdf fetching this server's pages: on the port
 # it really listens on, not the 8069 Odoo remembers.
