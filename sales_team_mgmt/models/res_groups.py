@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from ..compat import file_groups
+from ..compat import file_groups, grant_export
 
 # Where each of our groups shows on the user form: the category (Odoo 18),
 # the privilege (Odoo 19; one made here when it is ours).
@@ -31,3 +31,5 @@ class ResGroups(models.Model):
     def _stm_file_groups(self):
         """Called by the security data on install and update."""
         file_groups(self.env, GROUP_PLACES)
+        # Sales admins report to management: lists go out as spreadsheets.
+        grant_export(self.env, "sales_team_mgmt.group_stm_sales_admin")

@@ -66,13 +66,15 @@ class ResPartner(models.Model):
     def _compute_stm_company_currency_id(self):
         self.stm_company_currency_id = self.env.company.currency_id
 
+    @api.depends("commercial_partner_id")
     @api.depends_context("company", "allowed_company_ids")
     def _compute_stm_credit_risk(self):
-        customers = self.commercial_partner_id
+        # (_origin: a partner being created in a form owes nothing yet.)
+        customers = self.commercial_partner_id._origin
         owed = self._stm_receivables(customers)
         limits = self._stm_credit_limits(customers)
         for partner in self:
-            customer = partner.commercial_partner_id
+            customer = partner.commercial_partner_id._origin
             receivable, overdue = owed.get(customer.id, (0.0, 0.0))
             limit = limits.get(customer.id, 0.0)
             partner.stm_receivable_amount = receivable

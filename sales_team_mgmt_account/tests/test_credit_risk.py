@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.addons.sales_team_mgmt.tests.common import StmCase, StmRpcCase
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 
 class CreditFixtures:
@@ -119,6 +119,16 @@ class TestCreditRisk(CreditFixtures, StmCase):
         self.assertFalse(
             sound.message_ids.filtered(lambda m: "overdue" in (m.body or ""))
         )
+
+    def test_a_new_customer_in_the_form(self):
+        self._invoice(self.customer, 1000, due_in_days=-10)
+        form = Form(self.env["res.partner"].with_user(self.sales_admin))
+        form.name = "Brand New Co"
+        form.parent_id = self.customer
+        self.assertEqual(form.stm_credit_risk, "overdue", "its company's risk")
+        form.parent_id = self.env["res.partner"]
+        self.assertEqual(form.stm_credit_risk, "none")
+        self.assertEqual(form.save().stm_credit_risk, "none")
 
     def test_another_company_owes_nothing_here(self):
         self._invoice(self.customer, 1000, due_in_days=-10)
