@@ -89,13 +89,6 @@ def file_groups(env, places):
         group.privilege_id = record
 
 
-def grant_export(env, group_xmlid):
-    """Lets a group export lists to a spreadsheet: on 19 only the users of
-    ``base.group_allow_export`` may; on 18 every user may."""
-    if ODOO_19:
-        env.ref(group_xmlid).implied_ids |= env.ref("base.group_allow_export")
-
-
 def cron_progress(env, done, processed, remaining):
     """Logs a long job's progress and keeps its finished batch (commit), only
     when a job runner runs it: never in a test, whose cursor must not commit

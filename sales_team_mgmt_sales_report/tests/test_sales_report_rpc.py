@@ -73,10 +73,10 @@ class TestSalesReportsOverRpc(HostileRpc, StmRpcCase):
         method, args, kwargs = read_group_call([], ["team_id"])
         rows = self.rpc(self.rep_a, "stm.sales.report.line", method, *args, **kwargs)
         self.assertEqual([row["__count"] for row in rows], [1])
-        # (Odoo 19 lets only some export: he is one of them here.)
-        export = self.env.ref("base.group_allow_export", raise_if_not_found=False)
-        if export:
-            self.rep_a.sudo().write({USER_GROUPS: [(4, export.id)]})
+        # (Odoo lets only some export: he is one of them here.)
+        self.rep_a.sudo().write(
+            {USER_GROUPS: [(4, self.env.ref("base.group_allow_export").id)]}
+        )
         mine = self.report.line_ids.filtered(lambda line: line.user_id == self.rep_a)
         exported = self.rpc(
             self.rep_a, "stm.sales.report.line", "export_data", mine.ids, ["won_amount"]
