@@ -31,8 +31,3 @@ class ResGroups(models.Model):
     def _stm_file_groups(self):
         """Called by the security data on install and update."""
         file_groups(self.env, GROUP_PLACES)
-        # Sales admins report to management: lists go out as spreadsheets
-        # (Odoo lets only the users of this group export).
-        self.env.ref(
-            "sales_team_mgmt.group_stm_sales_admin"
-        ).implied_ids |= self.env.ref("base.group_allow_export")
