@@ -32,26 +32,29 @@ class CrmLead(models.Model):
 
     def _stm_on_won(self):
         result = super()._stm_on_won()
-        at_risk = self.sudo().filtered(
-            lambda lead: (
-                lead.partner_id
-                and lead.with_company(
-                    lead.company_id or self.env.company
-                ).stm_credit_risk
-                != "none"
+        # The risk is counted in each deal's company: one batch per company.
+        at_risk = self.sudo().browse()
+        for company, leads in (
+            self.sudo()
+            .filtered("partner_id")
+            .grouped(lambda lead: lead.company_id or self.env.company)
+            .items()
+        ):
+            at_risk |= leads.with_company(company).filtered(
+                lambda lead: lead.stm_credit_risk != "none"
             )
-        )
         if not at_risk:
             return result
         admins = self.env["res.users"]._stm_sales_admins(at_risk.company_id)
         for lead in at_risk.with_context(mail_post_autofollow=False):
-            lead = lead.with_company(lead.company_id or self.env.company)
-            customer = lead.partner_id.commercial_partner_id
+            company = lead.company_id
+            lead = lead.with_company(company or self.env.company)
             readers = lead.team_id.user_id | admins.filtered(
-                lambda u, c=lead.company_id: not c or c in u.company_ids
+                lambda u, c=company: not c or c in u.company_ids
             )
             lead.message_post(
-                body=Markup("<p>%s</p>") % lead._stm_credit_risk_text(customer),
+                body=Markup("<p>%s</p>")
+                % lead._stm_credit_risk_text(lead.partner_id.commercial_partner_id),
                 subtype_xmlid="mail.mt_note",
                 partner_ids=readers.partner_id.ids,
             )

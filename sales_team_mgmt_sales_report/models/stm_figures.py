@@ -60,12 +60,15 @@ class StmFigures(models.AbstractModel):
         )
 
     @api.model
-    def _stm_new_customers(self, users, companies, first_day, last_day):
+    def _stm_new_customers(self, users, companies, first_day, last_day, won=None):
         """{user: customers won for the first time on the local days
         first … last}: companies (or persons) with a deal won then and none
-        won by anyone before. Counted for whoever won the first deal."""
+        won by anyone before. Counted for whoever won the first deal.
+        ``won``: those deals (:meth:`_stm_won_deals`), when the caller has
+        them already."""
         Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
-        won = self._stm_won_deals(users, companies, first_day, last_day)
+        if won is None:
+            won = self._stm_won_deals(users, companies, first_day, last_day)
         result = {}
         for group in self._stm_by_tz(users):
             start, _end = self._stm_days_of(first_day, last_day)(group)

@@ -207,20 +207,26 @@ class StmSalesReport(models.Model):
         """Mail the PDF to the team leader and the company's sales admins,
         recorded in the report's history."""
         self._stm_check_runs()
-        drafts = self.filtered(lambda r: r.state == "draft")
-        drafts.sudo()._stm_fill()
+        self.filtered(lambda r: r.state == "draft").sudo()._stm_fill()
+        self.sudo()._stm_send()
+        return True
+
+    def _stm_send(self):
+        """Post the template (with the PDF) to the readers and mark the
+        drafts sent; the figures are the ones counted last."""
         template = self.env.ref(
             "sales_team_mgmt_sales_report.mail_template_stm_sales_report"
         )
         readers = self._stm_readers()
-        for report in self.sudo():
+        for report in self:
             report.message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=readers[report].partner_id.ids,
             )
-        drafts.sudo().write({"state": "sent", "sent_on": fields.Datetime.now()})
-        return True
+        self.filtered(lambda r: r.state == "draft").write(
+            {"state": "sent", "sent_on": fields.Datetime.now()}
+        )
 
     def _stm_readers(self):
         """{report: users it is sent to}: the team leader and the sales admins

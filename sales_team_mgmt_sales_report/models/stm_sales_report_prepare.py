@@ -4,6 +4,9 @@ from odoo import api, fields, models
 from odoo.addons.sales_team_mgmt.policy import periods, sales_report
 from odoo.tools import format_amount
 
+# Reports sent (and their PDFs rendered) between two commits of the job.
+SEND_BATCH = 20
+
 
 class StmSalesReport(models.Model):
     """Preparing and counting reports: a fixed number of grouped queries per
@@ -21,9 +24,15 @@ class StmSalesReport(models.Model):
             created |= self._stm_prepare(
                 period, *periods.previous_period(period, today)
             )
-        for done, report in enumerate(created, start=1):
-            report.action_send()
-            self.env["ir.cron"]._stm_commit_batch(done, 1, len(created) - done)
+        # Just counted: sent as they are, a batch at a time (each renders
+        # its PDF), kept between batches when a job runner runs this.
+        created = created.sudo()
+        for start in range(0, len(created), SEND_BATCH):
+            batch = created[start : start + SEND_BATCH]
+            batch._stm_send()
+            self.env["ir.cron"]._stm_commit_batch(
+                start + len(batch), len(batch), len(created) - start - len(batch)
+            )
         return True
 
     @api.model
@@ -69,12 +78,11 @@ class StmSalesReport(models.Model):
             max(reports.mapped("date_to")),
             reports.team_id,
         )
+        by_team = members.grouped("crm_team_id")
         people = {}
         for report in reports:
             targets = defaultdict(float)
-            for member in members:
-                if member.crm_team_id != report.team_id:
-                    continue
+            for member in by_team.get(report.team_id, members.browse()):
                 first, last = member._stm_window(report.date_from, report.date_to)
                 if first <= last:
                     targets[member.user_id] += member._stm_range_target(
@@ -137,7 +145,9 @@ class StmSalesReport(models.Model):
         visits = Figures._stm_done_visits(users, company, first, last)
         feedback = Figures._stm_feedback_visits(users, company, first, last)
         projects = Figures._stm_registered_projects(users, company, first, last)
-        new_customers = Figures._stm_new_customers(users, company, first, last)
+        new_customers = Figures._stm_new_customers(
+            users, company, first, last, won=won_deals
+        )
         pipeline = Figures._stm_open_pipeline(users, company)
         lost_to = Figures._stm_revenue_lost_to(users, company, first, last)
 
