@@ -53,7 +53,7 @@
         "demo/stm_visit_demo.xml",
         "demo/stm_visit_checkin_demo.xml",
         "demo/stm_forecast_demo.xml",
-        "demo/res_partner_care_demo.xml",
+        "demo/res_partner_class_demo.xml",
         "demo/stm_appraisal_demo.xml",
         "demo/stm_incentive_demo.xml",
     ],

@@ -44,13 +44,12 @@ export PGHOST PGPORT PGUSER
 ADDON=sales_team_mgmt
 # The core and its integration add-ons (each depends on the core); the test,
 # demo and translation commands handle all of them.
-ADDONS=(sales_team_mgmt sales_team_mgmt_account sales_team_mgmt_coaching sales_team_mgmt_competitor sales_team_mgmt_complaint sales_team_mgmt_knowledge sales_team_mgmt_sales_report sales_team_mgmt_slides sales_team_mgmt_sms sales_team_mgmt_survey)
+ADDONS=(sales_team_mgmt sales_team_mgmt_account sales_team_mgmt_coaching sales_team_mgmt_competitor sales_team_mgmt_complaint sales_team_mgmt_customer_care sales_team_mgmt_knowledge sales_team_mgmt_sales_report sales_team_mgmt_slides sales_team_mgmt_sms sales_team_mgmt_survey)
 ADDONS_CSV=$(IFS=,; echo "${ADDONS[*]}")
 # Bridges to heavy Odoo apps (Accounting; eLearning and its website): `make
 # test` tests them alone on the core, not in the suite's database (they
 # would double its install time); `make demo` installs them after the rest,
-# Accounting only when asked (DEMO_ACCOUNTING=1: in a demo database it turns
-# the company's currency into US dollars).
+# Accounting without Odoo's own demo (scripts/demo.sh says why).
 LATE_ADDONS=(sales_team_mgmt_account sales_team_mgmt_slides)
 SUITE_ADDONS=()
 for _addon in "${ADDONS[@]}"; do

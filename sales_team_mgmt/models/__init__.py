@@ -52,7 +52,7 @@ from . import stm_appraisal_kpi
 from . import stm_appraisal_ranking
 from . import stm_appraisal_publication
 from . import stm_appraisal_publication_line
-from . import res_partner_care
+from . import res_partner_class
 from . import crm_team_member_board
 from . import stm_honour_title
 from . import stm_honour

@@ -29,16 +29,11 @@ class ResCompany(models.Model):
     stm_class_b_orders = fields.Integer(
         string="Class B from Won Deals", default=relations.DEFAULT_CLASS_B_ORDERS
     )
-    stm_key_date_notice_days = fields.Integer(
-        string="Key Date Reminder (days ahead)",
-        default=relations.DEFAULT_KEY_DATE_NOTICE_DAYS,
-    )
 
     _stm_settings_positive = Constraint(
         "CHECK(stm_marketing_research_quota >= 0 AND stm_marketing_product_quota "
         ">= 0 AND stm_class_a_revenue >= 0 AND stm_class_a_orders >= 0 AND "
-        "stm_class_b_revenue >= 0 AND stm_class_b_orders >= 0 AND "
-        "stm_key_date_notice_days >= 0)",
+        "stm_class_b_revenue >= 0 AND stm_class_b_orders >= 0)",
         "Sales team settings cannot be negative.",
     )
 
@@ -51,7 +46,6 @@ class ResCompany(models.Model):
             "stm_class_a_orders": typed(),
             "stm_class_b_revenue": typed(),
             "stm_class_b_orders": typed(),
-            "stm_key_date_notice_days": typed(),
         }
 
     def _stm_demo_set_currency(self, currency_id):

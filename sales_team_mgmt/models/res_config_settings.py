@@ -22,6 +22,3 @@ class ResConfigSettings(models.TransientModel):
     stm_class_b_orders = fields.Integer(
         related="company_id.stm_class_b_orders", readonly=False
     )
-    stm_key_date_notice_days = fields.Integer(
-        related="company_id.stm_key_date_notice_days", readonly=False
-    )

@@ -98,6 +98,13 @@ class StmAccessMixin(models.AbstractModel):
         check_client_values(self, [vals])
         return super().write(vals)
 
+    def export_data(self, fields_to_export):
+        # Odoo's export writes (and creates) the external id of every record
+        # it is given without checking that the user may read it: a user
+        # allowed to export would learn the ids of records hidden from him.
+        self.check_access("read")
+        return super().export_data(fields_to_export)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_stm_frozen(self):
         """Deleting is a write of every field: it obeys the freezes."""

@@ -10,7 +10,7 @@ from . import test_forecast
 from . import test_appraisal
 from . import test_discipline
 from . import test_marketing
-from . import test_customer_care
+from . import test_customer_class
 from . import test_board
 from . import test_tour
 from . import test_claim_concurrency

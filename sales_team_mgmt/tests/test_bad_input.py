@@ -55,23 +55,6 @@ class TestBadInput(HostileInput, StmCase):
 
     @explores
     @SETTINGS
-    @given(name=TEXT, key_date=DAY, interval=NUMBER)
-    def test_partner_care(self, name, key_date, interval):
-        partner = self._attempt(
-            "res.partner",
-            create={"name": name or "n", "is_company": True, "stm_key_date": key_date},
-            user=self.rep_a,
-        )
-        if partner:
-            self._attempt(
-                "res.partner",
-                record=partner,
-                write={"stm_revisit_interval_days": int(interval)},
-            )
-            self.env["res.partner"]._cron_customer_care()
-
-    @explores
-    @SETTINGS
     @given(day=DAY, score=NUMBER, weight=NUMBER, target=NUMBER)
     def test_appraisal(self, day, score, weight, target):
         appraisal = self._attempt(

@@ -164,10 +164,11 @@ class ResPartner(models.Model):
         }
 
     @api.model
-    def _stm_demo_credit_risk(self, customer_xmlid, owed, limit):
-        """Demo data: the customer owes ``owed`` on an invoice 20 days past
-        due, against a credit limit of ``limit``; skipped where the company
-        has no chart of accounts to invoice with."""
+    def _stm_demo_credit_risk(self, customer_xmlid, owed, limit, label):
+        """Demo data: the customer owes ``owed`` on an invoice (one line,
+        ``label``) 20 days past due, against a credit limit of ``limit``;
+        skipped where the company has no chart of accounts to invoice with
+        yet, and once the invoice exists."""
         company = self.env.company
         journal = self.env["account.journal"].search(
             [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
@@ -175,6 +176,16 @@ class ResPartner(models.Model):
         customer = self.env.ref(customer_xmlid, raise_if_not_found=False)
         if not journal or not customer:
             return False
+        booked = self.env["account.move.line"].search(
+            [
+                ("partner_id", "=", customer.id),
+                ("company_id", "=", company.id),
+                ("name", "=", label),
+            ],
+            limit=1,
+        )
+        if booked:
+            return booked.move_id.id
         today = fields.Date.context_today(self)
         invoice = self.env["account.move"].create(
             {
@@ -186,7 +197,7 @@ class ResPartner(models.Model):
                 "invoice_line_ids": [
                     Command.create(
                         {
-                            "name": "Tower crane, 2nd instalment",
+                            "name": label,
                             "quantity": 1,
                             "price_unit": owed,
                             "tax_ids": [Command.clear()],

@@ -94,6 +94,11 @@ class TestComplaint(StmCase):
         self.assertEqual(as_clerk.complainant_name, "Anonymous")
         with self.assertRaises(AccessError):
             as_clerk.read(["complainant_id"])
+        # Not even right after the sales admin's screen read the complainant
+        # (the value then sits in the transaction's cache).
+        self.assertEqual(
+            complaint.with_user(self.sales_admin).complainant_id, self.rep_a
+        )
         with self.assertRaises(AccessError):
             as_clerk.export_data(["complainant_id/name"])
         with self.assertRaises(AccessError):

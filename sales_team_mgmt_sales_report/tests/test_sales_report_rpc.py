@@ -89,6 +89,15 @@ class TestSalesReportsOverRpc(HostileRpc, StmRpcCase):
             self.report.line_ids.ids,
             ["won_amount"],
         )
+        # The sales admin exports them all (to a spreadsheet, in the browser).
+        exported = self.rpc(
+            self.sales_admin,
+            "stm.sales.report.line",
+            "export_data",
+            self.report.line_ids.ids,
+            ["user_id", "won_amount"],
+        )
+        self.assertEqual(len(exported["datas"]), 2)
         # The leader reads his team's, not the other team's.
         self.assertEqual(len(self._lines(self.leader)), 2)
         found = self.rpc(self.leader, "stm.sales.report", "search_read", [], ["name"])

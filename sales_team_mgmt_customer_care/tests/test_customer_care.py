@@ -1,11 +1,19 @@
 from datetime import date, datetime
 
 from freezegun import freeze_time
+from hypothesis import given
 
+from odoo.addons.sales_team_mgmt.tests.common import StmCase
+from odoo.addons.sales_team_mgmt.tests.hostile import (
+    DAY,
+    NUMBER,
+    SETTINGS,
+    TEXT,
+    HostileInput,
+    explores,
+)
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
-
-from .common import StmCase
 
 
 @tagged("post_install", "-at_install")
@@ -13,24 +21,9 @@ class TestCustomerCare(StmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.won_stage = cls.env["crm.stage"].search([("is_won", "=", True)], limit=1)
-        cls.env.company.write(
-            {
-                "stm_class_a_revenue": 500000,
-                "stm_class_a_orders": 5,
-                "stm_class_b_revenue": 50000,
-                "stm_class_b_orders": 2,
-            }
-        )
         Partner = cls.env["res.partner"]
         cls.big = Partner.create({"name": "Huaxin Steel", "is_company": True})
         cls.small = Partner.create({"name": "Little Shop", "is_company": True})
-        cls.contact = Partner.create({"name": "Mr Gao", "parent_id": cls.big.id})
-
-    def _won(self, partner, revenue):
-        lead = self._lead(self.rep_a, partner_id=partner.id, expected_revenue=revenue)
-        lead.sudo().stage_id = self.won_stage
-        return lead
 
     def _activities(self, partner, summary_part):
         return self.env["mail.activity"].search(
@@ -41,23 +34,17 @@ class TestCustomerCare(StmCase):
             ]
         )
 
-    def test_class_suggested_from_won_deals_and_overridable(self):
-        self._won(self.contact, 600000)  # a contact's deal counts for its company
-        self._won(self.small, 10000)
-        self.env["res.partner"]._cron_customer_care()
-        self.assertEqual(self.big.stm_customer_class, "a")
+    def test_revisit_rhythm_follows_the_class_unless_typed(self):
+        self.big.stm_customer_class_manual = "a"
         self.assertEqual(self.big.stm_revisit_interval_days, 7)
-        self.assertEqual(self.small.stm_customer_class, "c")
+        self.small.stm_customer_class_manual = "c"
         self.assertEqual(self.small.stm_revisit_interval_days, 90)
-        self._won(self.small, 10000)
-        self.env["res.partner"]._cron_customer_care()
-        self.assertEqual(self.small.stm_customer_class, "b", "two won deals")
-        self.small.stm_customer_class_manual = "a"
-        self.assertEqual(self.small.stm_customer_class, "a")
-        self.assertEqual(self.small.stm_customer_class_suggested, "b")
         self.small.stm_revisit_interval_days = 14  # typed by hand, kept
+        self.env["res.partner"]._cron_customer_classes()
         self.env["res.partner"]._cron_customer_care()
         self.assertEqual(self.small.stm_revisit_interval_days, 14)
+        with self.assertRaises(ValidationError):
+            self.small.stm_revisit_interval_days = -1
 
     def test_revisit_reminder_for_claim_owner_once(self):
         lead = self._lead(
@@ -123,3 +110,26 @@ class TestCustomerCare(StmCase):
             self.big.stm_referred_by_id = self.small
         with self.assertRaises(ValidationError):
             self.big.stm_referred_by_id = self.big
+
+
+@tagged("post_install", "-at_install", "stm_slow")
+class TestCustomerCareBadInput(HostileInput, StmCase):
+    """Any name, key dates at the ends of the calendar, any revisit rhythm:
+    a clear error or a correct save, and the nightly job still runs."""
+
+    @explores
+    @SETTINGS
+    @given(name=TEXT, key_date=DAY, interval=NUMBER)
+    def test_partner_care(self, name, key_date, interval):
+        partner = self._attempt(
+            "res.partner",
+            create={"name": name or "n", "is_company": True, "stm_key_date": key_date},
+            user=self.rep_a,
+        )
+        if partner:
+            self._attempt(
+                "res.partner",
+                record=partner,
+                write={"stm_revisit_interval_days": int(interval)},
+            )
+            self.env["res.partner"]._cron_customer_care()

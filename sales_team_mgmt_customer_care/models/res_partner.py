@@ -2,37 +2,19 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.access import system, typed
+from odoo.addons.sales_team_mgmt.policy import relations
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..access import system, typed
-from ..policy import relations
-
-CLASSES = [("a", "A: Important"), ("b", "B: General"), ("c", "C: Potential")]
-
 
 class ResPartner(models.Model):
-    """Customer care (seed 002 §2–3): class, revisit rhythm, key dates and
-    who referred whom."""
+    """Customer care (seed 002 §2–3): the revisit rhythm of the customer's
+    class, its key date and who referred whom."""
 
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["stm.access.mixin", "res.partner"]
 
-    stm_customer_class_suggested = fields.Selection(
-        CLASSES,
-        string="Suggested Class",
-        readonly=True,
-        help="From won revenue and won deals, refreshed every night.",
-    )
-    stm_customer_class_manual = fields.Selection(
-        CLASSES, string="Class Set by Hand", help="Overrides the suggestion."
-    )
-    stm_customer_class = fields.Selection(
-        CLASSES,
-        string="Customer Class",
-        compute="_compute_stm_customer_class",
-        store=True,
-        index=True,
-    )
     stm_revisit_interval_days = fields.Integer(
         string="Revisit Every (days)",
         compute="_compute_stm_revisit_interval_days",
@@ -66,11 +48,6 @@ class ResPartner(models.Model):
     def _stm_access(self):
         return {
             **super()._stm_access(),
-            "stm_customer_class_suggested": system(),
-            "stm_customer_class_manual": typed(
-                by="sales_team_mgmt.group_stm_sales_admin"
-            ),
-            "stm_customer_class": system(),
             "stm_revisit_interval_days": typed(),
             "stm_last_visit_on": system(),
             "stm_next_revisit_on": system(),
@@ -94,14 +71,6 @@ class ResPartner(models.Model):
         if self._has_cycle("stm_referred_by_id"):
             raise ValidationError(
                 self.env._("A customer cannot be referred, directly or not, by itself.")
-            )
-
-    @api.depends("stm_customer_class_manual", "stm_customer_class_suggested")
-    def _compute_stm_customer_class(self):
-        for partner in self:
-            partner.stm_customer_class = (
-                partner.stm_customer_class_manual
-                or partner.stm_customer_class_suggested
             )
 
     @api.depends("stm_customer_class")
@@ -131,51 +100,12 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_customer_care(self):
-        """Nightly: class suggestions and last visits, then revisit and
-        key-date reminders. Each reminder is created once."""
-        self._stm_refresh_classes()
+        """Nightly: last visits, then revisit and key-date reminders. Each
+        reminder is created once."""
         self._stm_refresh_last_visits()
         today = fields.Date.context_today(self)
         self._stm_remind_revisits(today)
         self._stm_remind_key_dates(today)
-
-    @api.model
-    def _stm_refresh_classes(self):
-        """Each of our companies measures the customer's deals with it against
-        its own thresholds; the customer gets the best class any of them
-        gives."""
-        Lead = self.env["crm.lead"].sudo()
-        won = defaultdict(lambda: [0.0, 0])
-        for partner, company, revenue, count in Lead._read_group(
-            [("stage_id.is_won", "=", True), ("partner_id", "!=", False)],
-            ["partner_id", "company_id"],
-            ["expected_revenue:sum", "__count"],
-        ):
-            # A contact's deals count for its company.
-            totals = won[(partner.commercial_partner_id, company)]
-            totals[0] += revenue
-            totals[1] += count
-        best = {}
-        for (partner, company), (revenue, count) in won.items():
-            company = company or self.env.company
-            klass = relations.suggest_class(
-                revenue,
-                count,
-                company.stm_class_a_revenue,
-                company.stm_class_a_orders,
-                company.stm_class_b_revenue,
-                company.stm_class_b_orders,
-            )
-            best[partner] = min(klass, best.get(partner, "c"))
-        by_class = {"a": [], "b": [], "c": []}
-        for partner, klass in best.items():
-            by_class[klass].append(partner.id)
-        Partner = self.sudo().with_context(active_test=False)
-        for klass, ids in by_class.items():
-            stale = Partner.search(
-                [("id", "in", ids), ("stm_customer_class_suggested", "!=", klass)]
-            )
-            stale.write({"stm_customer_class_suggested": klass})
 
     @api.model
     def _stm_refresh_last_visits(self):

@@ -1,0 +1,2 @@
+from . import test_customer_care
+from . import test_customer_care_rpc
