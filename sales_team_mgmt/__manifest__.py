@@ -40,6 +40,7 @@
         "views/stm_incentive_statement_views.xml",
         "views/stm_honour_views.xml",
         "views/res_users_views.xml",
+        "views/res_users_my_day_views.xml",
         "views/res_config_settings_views.xml",
         "report/stm_appraisal_report.xml",
         "report/crm_lead_dossier_report.xml",

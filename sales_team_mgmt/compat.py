@@ -89,6 +89,15 @@ def file_groups(env, places):
         group.privilege_id = record
 
 
+def check_field_read(model, field):
+    """Raises ``AccessError`` unless the user may read ``field`` of
+    ``model`` (its ``groups``)."""
+    if ODOO_19:
+        model._check_field_access(field, "read")
+    else:
+        model.check_field_access_rights("read", [field.name])
+
+
 def cron_progress(env, done, processed, remaining):
     """Logs a long job's progress and keeps its finished batch (commit), only
     when a job runner runs it: never in a test, whose cursor must not commit

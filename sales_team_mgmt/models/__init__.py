@@ -2,6 +2,7 @@ from . import stm_access_mixin
 from . import ir_cron
 from . import stm_figures
 from . import res_users
+from . import res_users_my_day
 from . import res_groups
 from . import crm_team
 from . import crm_team_pool

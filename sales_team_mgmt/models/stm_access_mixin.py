@@ -2,11 +2,14 @@
 reads it, who writes it, whether only an action writes it, from when it is
 frozen), and the one mechanism that enforces it for every client."""
 
+import re
+
 from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..access import check_client_values
+from ..compat import check_field_read
 
 
 class StmAccessMixin(models.AbstractModel):
@@ -99,10 +102,21 @@ class StmAccessMixin(models.AbstractModel):
         return super().write(vals)
 
     def export_data(self, fields_to_export):
-        # Odoo's export writes (and creates) the external id of every record
-        # it is given without checking that the user may read it: a user
-        # allowed to export would learn the ids of records hidden from him.
+        # Odoo's export neither checks that the user may read the records it
+        # is given (it writes their external ids) nor, on Odoo 18, the groups
+        # of a field whose value another screen left in the cache: both are
+        # checked here, along every exported path.
         self.check_access("read")
+        for path in fields_to_export:
+            model = self
+            for name in re.split("[/:]", path):
+                field = model._fields.get(name.split(".")[0])
+                if field is None:
+                    break
+                check_field_read(model, field)
+                if not field.relational:
+                    break
+                model = self.env[field.comodel_name]
         return super().export_data(fields_to_export)
 
     @api.ondelete(at_uninstall=False)

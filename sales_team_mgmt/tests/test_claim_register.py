@@ -85,7 +85,7 @@ class TestClaimRegister(StmCase):
             self._lead(self.rep_b, partner_name="G-Corp", email_from="boss@gamma.de")
 
     def test_same_owner_attaches_to_the_existing_claim(self):
-        first = self._lead(self.rep_a, partner_name="Delta Ltd", phone="021 5555 0101")
+        first = self._lead(self.rep_a, partner_name="Delta Ltd", phone="021 5555 0177")
         second = self._lead(
             self.rep_a, partner_name="DELTA LIMITED", email_from="x@delta-ltd.com"
         )

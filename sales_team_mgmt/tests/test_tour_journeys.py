@@ -172,6 +172,31 @@ class TestSalespersonOnAPhone(JourneyCase):
         self.assertTrue(visit.flag_far)
         self.assertEqual(visit.exception_state, "pending")
 
+    def test_my_day_is_his_home(self):
+        self.rep.action_id = self.env.ref("sales_team_mgmt.res_users_action_my_day").id
+        self.env["stm.visit"].create(
+            {
+                "partner_id": self.customer.id,
+                "lead_id": self.lead.id,
+                "user_id": self.rep.id,
+                "purpose": "Bring the quote",
+                "date": datetime.now() - timedelta(minutes=5),
+            }
+        )
+        todo = self.env["mail.activity"].create(
+            {
+                "res_model_id": self.env["ir.model"]._get_id("crm.lead"),
+                "res_id": self.lead.id,
+                "user_id": self.rep.id,
+                "summary": "Call back about the pilot",
+                "date_deadline": date.today() - timedelta(days=1),
+            }
+        )
+        self.start_tour("/odoo", "stm_phone_my_day_tour", login="stm_journey_rep")
+        # Done: gone, or archived where its type keeps done to-dos.
+        left = todo.exists()
+        self.assertFalse(left and left.active, "the to-do is done")
+
     def test_the_board_for_a_salesperson(self):
         self.start_tour(
             "/odoo/action-sales_team_mgmt.crm_team_member_action_board",

@@ -194,6 +194,35 @@ tours.add("stm_manager_appraisal_tour", {
 
 // A salesperson opens the board: every colleague's sales figures, the
 // discipline side and the click-throughs on his own card only.
+// A salesperson's home: his day. Open the visit of the day, come back, mark
+// a to-do done.
+tours.add("stm_phone_my_day_tour", {
+    steps: () => [
+        {
+            trigger: ".o_form_view h1:contains('My Day')",
+        },
+        {
+            trigger: ".o_field_widget[name='stm_day_visit_ids'] .o_kanban_record:contains('Journey Visit Customer') a[name='get_formview_action']",
+            run: "click",
+        },
+        {
+            // The visit's own form (its purpose is a text box).
+            trigger: ".o_form_view .o_field_widget[name='purpose'] textarea",
+        },
+        {
+            trigger: ".o_back_button, .o_breadcrumb .breadcrumb-item a",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='stm_day_activity_ids'] .o_kanban_record:contains('Call back about the pilot') a[name='action_done']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view:not(:has(.o_kanban_record:contains('Call back about the pilot')))",
+        },
+    ],
+});
+
 tours.add("stm_phone_board_tour", {
     steps: () => [
         {
