@@ -16,14 +16,14 @@ port=${DEMO_PORT:-8069}
 # company Odoo's generic (US) chart and book entries in dollars, after which
 # the currency could no longer go back to yuan, so Accounting goes in
 # without its demo: Odoo loads a module's demo only when every module it
-# depends on has its demo, and base_setup is marked without for that
+# depends on has its demo, and base_setup (and Accounting) is marked without for that
 # install. The credit-risk bridge installs with Accounting (auto_install);
 # its demo, a customer over its credit limit, needs the chart, so it is
 # loaded by the update that follows (Accounting counting as having its demo
 # for that moment: Odoo 18 asks it of the dependencies).
 install_accounting() {
     echo "Installing Odoo's Accounting (the Chinese chart of accounts) and the bridges to it ..."
-    psql -d "$db" -qc "UPDATE ir_module_module SET demo = false WHERE name = 'base_setup'"
+    psql -d "$db" -qc "UPDATE ir_module_module SET demo = false WHERE name IN ('base_setup', 'account')"
     odoo_bin -d "$db" --data-dir="$ROOT/var/demo" -i account,sales_team_mgmt_account \
         --stop-after-init --log-level=warn
     psql -d "$db" -qc "UPDATE ir_module_module SET demo = true

@@ -11,6 +11,15 @@
 #      must not lean on a sibling it does not depend on.
 # Fails on any test failure and on any WARNING/ERROR logged by our module.
 source "$(dirname "$0")/lib.sh"
+
+# Odoo's log, one record a line: the lines following a record (up to a
+# traceback) are appended to it.
+log_records() {
+    awk '/^[0-9]+-[0-9]+-[0-9]+ [0-9:,]+ [0-9]+ / { if (rec != "") print rec; rec = $0; tail = 0; next }
+         /^(Traceback|Stack) / { tail = 1 }
+         !tail { rec = rec " | " $0 }
+         END { if (rec != "") print rec }' "$1"
+}
 sources=()
 if [ -n "${ODOO_SRC_GIVEN:-}" ]; then
     sources=("$ODOO_SRC")
@@ -116,8 +125,11 @@ odoo_layer() {
     total=${total:-0}
     # Warnings or errors logged by our add-ons, or mentioning them, fail the
     # run (OCA CI does the same); core noise about other modules does not.
-    # (Each line names the database, stm_test_…: that name is left out.)
-    ours=$(grep -aE '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
+    # (Each line names the database, stm_test_…: that name is left out.) A
+    # record's own lines count too — a view warning names its file on the
+    # lines after it — up to a traceback, whose frames may pass through our
+    # code for reasons of someone else's.
+    ours=$(log_records "$log" | grep -aE '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' \
         | sed -E "s/ $db / /" \
         | grep -aE "odoo\.addons\.$ADDON|$ADDON|stm\.|stm_" || true)
     for addon in ${install//,/ }; do

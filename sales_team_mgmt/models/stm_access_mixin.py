@@ -119,6 +119,15 @@ class StmAccessMixin(models.AbstractModel):
                 model = self.env[field.comodel_name]
         return super().export_data(fields_to_export)
 
+    def _creation_message(self):
+        # (Models of ours with a chatter.) Without a language in the context
+        # — a job, the demo — Odoo words the line in the user's language but
+        # names the model in English ("Sales Report 创建"): both in his.
+        if self.env.context.get("lang"):
+            return super()._creation_message()
+        lang = self.env["res.users"].context_get().get("lang")
+        return super(StmAccessMixin, self.with_context(lang=lang))._creation_message()
+
     @api.ondelete(at_uninstall=False)
     def _unlink_stm_frozen(self):
         """Deleting is a write of every field: it obeys the freezes."""

@@ -31,6 +31,21 @@ class TestVisit(StmCase):
             .with_env(self.env)
         )
 
+    def test_created_line_reads_in_the_users_language(self):
+        """A record made where no language is set (a job, a script) is logged
+        in its author's language, the model's name included."""
+        self.rep_a.lang = "zh_CN"
+        Visit = self.env["stm.visit"].with_user(self.rep_a)
+        # (This test class turns mail tracking off; a job has it on.)
+        Visit = Visit.with_context(tracking_disable=False)
+        self.assertFalse(Visit.env.context.get("lang"))
+        visit = Visit.create(
+            {"partner_id": self.customer.id, "purpose": "Needs analysis"}
+        )
+        created = visit.message_ids.filtered(lambda m: "拜访" in str(m.body))
+        self.assertTrue(created, visit.message_ids.mapped("body"))
+        self.assertNotIn("Customer Visit", str(created.mapped("body")))
+
     def test_log_visit_from_the_lead_form(self):
         lead = self._lead(self.rep_a, partner_id=self.buyer.id, name="Omega line")
         action = lead.with_user(self.rep_a).action_stm_log_visit()
