@@ -1,5 +1,6 @@
 from . import stm_access_mixin
 from . import ir_cron
+from . import ir_module_module
 from . import stm_figures
 from . import res_users
 from . import res_users_my_day

@@ -12,6 +12,7 @@ from . import test_discipline
 from . import test_marketing
 from . import test_customer_class
 from . import test_my_day
+from . import test_creation_lines
 from . import test_board
 from . import test_tour
 from . import test_claim_concurrency

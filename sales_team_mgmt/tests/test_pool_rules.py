@@ -1,8 +1,9 @@
-from datetime import date, timedelta
+from datetime import datetime, time, timedelta
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
@@ -167,7 +168,10 @@ class TestPoolRules(StmCase):
         first.with_user(self.rep_a).action_stm_claim()
         with self.assertRaisesRegex(UserError, "today"):
             second.with_user(self.rep_a).action_stm_claim()
-        with freeze_time(date.today() + timedelta(days=1)):
+        # The limit counts the rep's own day: noon of his next day, whatever
+        # the hour in UTC while the test runs.
+        his_today = fields.Date.context_today(second.with_user(self.rep_a))
+        with freeze_time(datetime.combine(his_today + timedelta(days=1), time(12))):
             second.with_user(self.rep_a).action_stm_claim()
         self.assertEqual(second.stm_claim_id.user_id, self.rep_a)
 
@@ -190,7 +194,11 @@ class TestPoolRules(StmCase):
         self.assertTrue(
             self.env["crm.lead"].with_user(colleague).search([("id", "=", lead.id)])
         )
-        with freeze_time(date.today() + timedelta(days=8)):
+        last_team_day = lead.stm_claim_id.pool_team_until
+        with freeze_time(datetime.combine(last_team_day, time(12))):
+            self.env["stm.claim"]._cron_team_pools()
+        self.assertEqual(lead.stm_pool_team_id, self.team_dispute)
+        with freeze_time(datetime.combine(last_team_day + timedelta(days=1), time(12))):
             self.env["stm.claim"]._cron_team_pools()
         self.assertFalse(lead.stm_pool_team_id)
         lead.with_user(self.rep_a).action_stm_claim()

@@ -62,7 +62,9 @@ class TestAccessTableOverRpc(StmRpcCase):
         self.assertEqual(lead.stm_claim_id, claim)
         claim.invalidate_recordset()
         self.assertEqual((claim.state, claim.user_id), ("active", self.rep_b))
-        self.assertEqual(claim.pool_taken_on, fields.Date.today())
+        self.assertEqual(
+            claim.pool_taken_on, fields.Date.context_today(claim.with_user(self.rep_b))
+        )
         self.assertEqual(
             self.env["stm.claim"].search_count([("name", "ilike", "Boomerang")]), 1
         )

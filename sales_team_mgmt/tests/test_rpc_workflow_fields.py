@@ -85,7 +85,10 @@ class TestWorkflowFieldsOverRpc(StmRpcCase):
             )
         )
         self.lead.invalidate_recordset()
-        self.assertEqual(self.lead.stm_registered_on, fields.Date.today())
+        self.assertEqual(
+            self.lead.stm_registered_on,
+            fields.Date.context_today(self.lead.with_user(self.rep_a)),
+        )
         self.assertRefused(
             self.rep_a,
             "crm.lead",
