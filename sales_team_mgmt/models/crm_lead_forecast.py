@@ -4,6 +4,7 @@ from ..access import system
 from ..compat import stage_teams
 from ..policy import forecast
 from ..policy.forecast import SEVEN_STAGES, diagnose_funnel
+from ..policy.periods import period_bounds
 
 
 class CrmLead(models.Model):
@@ -67,12 +68,6 @@ class CrmLead(models.Model):
                 lead.probability = probability
 
     @api.model
-    def _stm_month_bounds(self, month):
-        """First and last day of the month holding ``month``."""
-        first = month.replace(day=1)
-        return first, fields.Date.end_of(first, "month")
-
-    @api.model
     def _stm_funnel_advice(self, domain):
         """The funnel diagnosis of seed 002 §7 for the opportunities of
         ``domain`` (a salesperson's, a team's), as sentences."""
@@ -121,7 +116,7 @@ class CrmLead(models.Model):
     def _stm_month_forecast(self, domain, month):
         """(weighted total, effective count) of the open opportunities of
         ``domain`` expected to close in ``month``."""
-        first, last = self._stm_month_bounds(month)
+        first, last = period_bounds("month", month)
         leads = self.sudo().search(
             [
                 *domain,
