@@ -8,7 +8,7 @@
     "license": "LGPL-3",
     "author": "sales_team_mgmt authors",
     "website": "https://github.com/sales-team-mgmt/sales_team_mgmt",
-    "depends": ["sales_team_mgmt", "hr"],
+    "depends": ["sales_team_mgmt_appraisal"],
     "data": [
         "security/ir.model.access.csv",
         "security/stm_complaint_security.xml",

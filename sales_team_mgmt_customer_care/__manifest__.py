@@ -7,7 +7,7 @@
     "license": "LGPL-3",
     "author": "sales_team_mgmt authors",
     "website": "https://github.com/sales-team-mgmt/sales_team_mgmt",
-    "depends": ["sales_team_mgmt"],
+    "depends": ["sales_team_mgmt", "web_hierarchy"],
     "data": [
         "data/ir_cron_data.xml",
         "views/res_partner_views.xml",

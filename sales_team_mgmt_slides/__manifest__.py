@@ -8,7 +8,7 @@
     "license": "LGPL-3",
     "author": "sales_team_mgmt authors",
     "website": "https://github.com/sales-team-mgmt/sales_team_mgmt",
-    "depends": ["sales_team_mgmt", "website_slides"],
+    "depends": ["sales_team_mgmt_appraisal", "website_slides"],
     "data": [
         "data/stm_appraisal_template_data.xml",
         "views/crm_team_views.xml",

@@ -7,7 +7,7 @@
     "license": "LGPL-3",
     "author": "sales_team_mgmt authors",
     "website": "https://github.com/sales-team-mgmt/sales_team_mgmt",
-    "depends": ["sales_team_mgmt", "survey"],
+    "depends": ["sales_team_mgmt_appraisal", "survey"],
     "data": [
         "security/ir.model.access.csv",
         "security/survey_security.xml",

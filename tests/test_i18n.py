@@ -21,8 +21,9 @@ def terms(i18n):
 
 @by_addon
 def test_template_is_not_empty(i18n):
-    # The smallest add-on has a dozen texts: an export that found none failed.
-    assert len(terms(i18n)) > 10
+    # The smallest add-on (the Employees bridge) has eight texts, every model
+    # it extends brings at least three: an export that found none failed.
+    assert len(terms(i18n)) > 5
 
 
 @by_addon

@@ -21,7 +21,7 @@ from policy.periods import period_bounds
 
 TEMPLATE_XML = (
     Path(__file__).parents[1]
-    / "sales_team_mgmt"
+    / "sales_team_mgmt_appraisal"
     / "data"
     / "stm_appraisal_template_data.xml"
 )

@@ -34,7 +34,6 @@ from . import stm_resource_request_line
 from . import stm_visit
 from . import stm_visit_checkin
 from . import stm_progress_entry
-from . import stm_discipline
 from . import stm_compliance
 from . import res_partner
 from . import res_partner_geo
@@ -42,18 +41,9 @@ from . import mail_activity
 from . import mail_thread
 from . import mail_followers
 from . import crm_team_member
-from . import hr_employee
 from . import res_company
 from . import res_config_settings
 from . import crm_lead_marketing
-from . import stm_appraisal_template
-from . import stm_appraisal_template_line
-from . import stm_appraisal
-from . import stm_appraisal_line
-from . import stm_appraisal_kpi
-from . import stm_appraisal_ranking
-from . import stm_appraisal_publication
-from . import stm_appraisal_publication_line
 from . import res_partner_class
 from . import crm_team_member_board
 from . import stm_honour_title

@@ -3,7 +3,6 @@ from odoo.exceptions import ValidationError
 
 from ..access import typed
 from ..compat import Constraint, stage_team_values, stage_teams
-from ..policy import appraisal as appraisal_policy
 from ..policy import claims as claim_policy
 from ..policy import quota
 
@@ -18,11 +17,8 @@ STM_INTEGER_SETTINGS = (
     "stm_min_feedback_visits_30d",
     "stm_min_registered_projects_year",
     "stm_dossier_deadline_months",
-    "stm_compliance_warning_days",
-    "stm_compliance_review_days",
     "stm_min_effective_opportunities",
     "stm_forecast_day",
-    "stm_bottom_rank_count",
 )
 
 
@@ -89,22 +85,6 @@ class CrmTeam(models.Model):
         default=3,
         help="Months after registration to complete the project dossier.",
     )
-    stm_compliance_warning_days = fields.Integer(
-        string="Warning after Failing (days)",
-        default=quota.DEFAULT_WARNING_AFTER_DAYS,
-    )
-    stm_compliance_review_days = fields.Integer(
-        string="Review after Failing (days)",
-        default=quota.DEFAULT_REVIEW_AFTER_DAYS,
-    )
-
-    stm_bottom_rank_count = fields.Integer(
-        string="Bottom Places Listed",
-        default=appraisal_policy.DEFAULT_BOTTOM_RANK_COUNT,
-        help="How many of the team's last places in an appraisal ranking are "
-        "listed for review (末位淘汰).",
-    )
-
     # Pipeline and forecasts (seed 002 §6–7)
     stm_probability_from_stage = fields.Boolean(
         string="Probability Follows the Stage",
@@ -148,9 +128,8 @@ class CrmTeam(models.Model):
         "CHECK(stm_visit_backdate_days >= 0 AND "
         "stm_min_weekly_visits_per_customer >= 0 AND stm_min_feedback_visits_30d "
         ">= 0 AND stm_min_registered_projects_year >= 0 AND "
-        "stm_dossier_deadline_months > 0 AND stm_compliance_warning_days > 0 AND "
-        "stm_compliance_review_days > 0 AND stm_forecast_day BETWEEN 1 AND 28 AND "
-        "stm_min_effective_opportunities >= 0 AND stm_bottom_rank_count >= 0)",
+        "stm_dossier_deadline_months > 0 AND stm_forecast_day BETWEEN 1 AND 28 AND "
+        "stm_min_effective_opportunities >= 0)",
         "Quotas cannot be negative, deadlines must be positive.",
     )
 
@@ -167,9 +146,6 @@ class CrmTeam(models.Model):
             "stm_min_feedback_visits_30d": typed(),
             "stm_min_registered_projects_year": typed(),
             "stm_dossier_deadline_months": typed(),
-            "stm_compliance_warning_days": typed(),
-            "stm_compliance_review_days": typed(),
-            "stm_bottom_rank_count": typed(),
             "stm_probability_from_stage": typed(),
             "stm_min_effective_opportunities": typed(),
             "stm_forecast_day": typed(),
@@ -183,10 +159,13 @@ class CrmTeam(models.Model):
 
     @api.constrains(*STM_INTEGER_SETTINGS)
     def _check_stm_settings_range(self):
-        """The database stores 32-bit integers: refuse absurd numbers with a
-        clear message instead of a server error."""
+        self._stm_check_settings_range(STM_INTEGER_SETTINGS)
+
+    def _stm_check_settings_range(self, names):
+        """The database stores 32-bit integers: refuse absurd numbers in
+        these settings with a clear message instead of a server error."""
         for team in self:
-            if any(abs(team[name]) > MAX_SETTING for name in STM_INTEGER_SETTINGS):
+            if any(abs(team[name]) > MAX_SETTING for name in names):
                 raise ValidationError(
                     self.env._("Sales team settings stay below %s.", MAX_SETTING)
                 )

@@ -212,12 +212,11 @@ class CrmTeamMember(models.Model):
 
     def _stm_sees_discipline(self):
         """{member: whether the current user may see the discipline side of
-        the card}: the person, the team leader, sales admins and HR."""
+        the card}: the person, the team leader and the sales admins (and HR,
+        through the Employees bridge)."""
         user = self.env.user
-        everyone = (
-            self.env.su
-            or user.has_group("sales_team_mgmt.group_stm_sales_admin")
-            or user.has_group("hr.group_hr_user")
+        everyone = self.env.su or user.has_group(
+            "sales_team_mgmt.group_stm_sales_admin"
         )
         return {
             member: everyone or user in (member.user_id, member.crm_team_id.user_id)

@@ -43,13 +43,6 @@ class CrmTeam(models.Model):
     stm_weight_10 = _weight("October")
     stm_weight_11 = _weight("November")
     stm_weight_12 = _weight("December")
-    stm_public_ranking = fields.Boolean(
-        string="Publish Appraisal Rankings",
-        default=True,
-        help="Once a period's appraisals are done and published, every member "
-        "of the team sees the ranking (rank, name, total, grade) and the "
-        "criteria. Per-criterion scores and comments stay private.",
-    )
     stm_newcomer_months = fields.Integer(
         string="Newcomer for (months)",
         default=incentive.DEFAULT_NEWCOMER_MONTHS,
@@ -118,7 +111,6 @@ class CrmTeam(models.Model):
             **super()._stm_access(),
             **dict.fromkeys(WEIGHT_FIELDS, typed()),
             "stm_target_split": typed(),
-            "stm_public_ranking": typed(),
             "stm_newcomer_months": typed(),
             "stm_channel_id": typed(),
         }

@@ -7,8 +7,6 @@ from . import test_hooks
 from . import test_visit
 from . import test_compliance
 from . import test_forecast
-from . import test_appraisal
-from . import test_discipline
 from . import test_marketing
 from . import test_customer_class
 from . import test_my_day

@@ -94,7 +94,8 @@ class StmFixtures:
         lead.action_set_lost()
 
 
-# Each group a user of another company may be in, by a short name.
+# Each group a user of another company may be in, by a short name (HR's
+# where Odoo's Employees is installed).
 OTHER_COMPANY_GROUPS = {
     "rep": "sales_team.group_sale_salesman",
     "admin": "sales_team_mgmt.group_stm_sales_admin",
@@ -109,6 +110,8 @@ def assert_other_company_reads_nothing(case, records):
     ``records`` is found or read."""
     other = case.env["res.company"].create({"name": "Another Company"})
     for name, group in OTHER_COMPANY_GROUPS.items():
+        if not case.env.ref(group, raise_if_not_found=False):
+            continue
         user = new_test_user(
             case.env,
             f"stm_other_company_{name}",

@@ -30,18 +30,6 @@ class TestHostileInputOverRpc(HostileRpc, StmRpcCase):
         cls.request = env["stm.resource.request"].create(
             {"user_id": cls.manager.id, "week_start": monday}
         )
-        cls.appraisal = env["stm.appraisal"].create(
-            {
-                "user_id": cls.rep_a.id,
-                "team_id": cls.team_block.id,
-                "period": "quarter",
-                "date_from": date(2026, 7, 1),
-            }
-        )
-        # Archived: an active template must weigh 100 after every change.
-        cls.template = env["stm.appraisal.template"].create(
-            {"name": "Hostile", "active": False}
-        )
         # model: values of a valid create by the manager.
         cls.valid = {
             "crm.lead": {"name": "Fine lead"},
@@ -61,21 +49,6 @@ class TestHostileInputOverRpc(HostileRpc, StmRpcCase):
             "stm.resource.request.line": {
                 "request_id": cls.request.id,
                 "description": "Demo unit",
-            },
-            "stm.appraisal.line": {
-                "appraisal_id": cls.appraisal.id,
-                "name": "Extra",
-                "weight": 0,
-            },
-            "stm.appraisal.template.line": {
-                "template_id": cls.template.id,
-                "name": "Extra",
-                "weight": 0,
-            },
-            "stm.discipline": {
-                "user_id": cls.rep_a.id,
-                "kind": "warning",
-                "reason": "x",
             },
         }
 

@@ -1,6 +1,6 @@
 """Workflow fields change only through their buttons, whoever writes them
 over RPC: more attempts on claims, keys, disputes, alarms, visits, projects,
-appraisals, forecasts, requests, and discipline."""
+forecasts and requests."""
 
 from datetime import date, timedelta
 
@@ -188,30 +188,6 @@ class TestWorkflowFieldsOverRpc(StmRpcCase):
         self.lead.invalidate_recordset()
         self.assertEqual(self.lead.user_id, self.rep_c)
 
-    def test_appraisal_state_and_rank_move_through_the_steps(self):
-        appraisal = self.env["stm.appraisal"].create(
-            {
-                "user_id": self.rep_a.id,
-                "team_id": self.team_block.id,
-                "period": "quarter",
-                "date_from": date(2026, 7, 1),
-            }
-        )
-        for values in ({"state": "done"}, {"rank_in_team": 1}, {"is_bottom": False}):
-            self.assertRefused(
-                self.manager, "stm.appraisal", "write", appraisal.ids, values
-            )
-        line = appraisal.line_ids[:1]
-        self.rpc(
-            self.manager,
-            "stm.appraisal.line",
-            "write",
-            line.ids,
-            {"score": 55},
-            context={"stm_filling_kpis": True},
-        )
-        self.assertEqual(line.source, "manual")
-
     def test_reports_are_submitted_and_decided_by_buttons(self):
         forecast = self.rpc(
             self.rep_a,
@@ -233,34 +209,6 @@ class TestWorkflowFieldsOverRpc(StmRpcCase):
             self.assertRefused(
                 self.rep_a, "stm.resource.request", "write", [request], values
             )
-
-    def test_discipline_origin_is_the_systems(self):
-        record = self.rpc(
-            self.manager,
-            "stm.discipline",
-            "create",
-            {"user_id": self.rep_a.id, "kind": "warning", "reason": "Late reports"},
-        )
-        for values in (
-            {"origin": "stm.compliance:1"},
-            {"source": "quota"},
-            {"state": "closed"},
-        ):
-            self.assertRefused(
-                self.manager, "stm.discipline", "write", [record], values
-            )
-        self.assertRefused(
-            self.manager,
-            "stm.discipline",
-            "create",
-            {
-                "user_id": self.rep_b.id,
-                "kind": "warning",
-                "reason": "Fake",
-                "source": "complaint",
-                "origin": "stm.complaint:999",
-            },
-        )
 
 
 # The same, over Odoo 19's /json/2.

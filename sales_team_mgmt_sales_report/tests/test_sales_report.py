@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 
 # 2026-11-20, 16:00 in Shanghai.
 NOW = "2026-11-20 08:00:00"
@@ -140,29 +140,6 @@ class TestSalesReport(StmCase):
             (line.won_amount, line.target_amount, line.attainment_pct),
             (statement.won_amount, statement.target_amount, statement.attainment_pct),
         )
-
-    @freeze_time(NOW)
-    def test_the_appraisal_counts_the_same_revenue(self):
-        with freeze_time("2026-10-15 08:00:00"):
-            self._won(self.rep_a, 45_000, "Alpha Cranes")
-        with freeze_time("2026-10-31 15:30:00"):
-            self._won(self.rep_a, 5_000, "Late Co")
-        template = self.env.ref("sales_team_mgmt.stm_appraisal_template_default")
-        template.active = True
-        form = Form(self.env["stm.appraisal"].with_user(self.manager))
-        form.user_id = self.rep_a
-        form.template_id = template
-        form.period = "month"
-        form.date_from = date(2026, 10, 1)
-        appraisal = form.save()
-        appraisal.action_fill_kpis()
-        revenue = appraisal.line_ids.filtered(lambda line: line.kpi == "revenue")
-        report = self._report(self.team_block, day="2026-10-01")
-        line = report.line_ids.filtered(lambda line: line.user_id == self.rep_a)
-        self.assertEqual(
-            (revenue.actual, revenue.target), (line.won_amount, line.target_amount)
-        )
-        self.assertEqual(line.won_amount, 50_000)
 
     @freeze_time(NOW)
     def test_a_customer_is_new_once(self):

@@ -63,7 +63,9 @@ class TestTraining(TrainingFixtures, StmCase):
         self.assertFalse(done.stm_completed_on, "undone: no longer counted")
 
     def test_training_hours_measure_professional_skills(self):
-        template = self.env.ref("sales_team_mgmt.stm_appraisal_template_default")
+        template = self.env.ref(
+            "sales_team_mgmt_appraisal.stm_appraisal_template_default"
+        )
         template.active = True
         skills = template.line_ids.filtered(lambda line: line.source == "training")
         self.assertEqual(len(skills), 1, "the skills criterion is measured")

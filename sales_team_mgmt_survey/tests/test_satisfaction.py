@@ -118,7 +118,9 @@ class TestSatisfactionSurvey(SatisfactionFixtures, StmCase, SurveyCase):
         self.assertIn("Ms Li", activity.note)
 
     def test_satisfaction_feeds_the_appraisal_and_the_honours(self):
-        template = self.env.ref("sales_team_mgmt.stm_appraisal_template_default")
+        template = self.env.ref(
+            "sales_team_mgmt_appraisal.stm_appraisal_template_default"
+        )
         template.active = True  # its weights still make 100
         weights = {line.source: line.weight for line in template.line_ids}
         self.assertEqual((weights["visits"], weights["satisfaction"]), (4, 4))

@@ -178,18 +178,6 @@ tours.add("stm_manager_alarm_tour", {
     ],
 });
 
-tours.add("stm_manager_appraisal_tour", {
-    steps: () => [
-        {
-            trigger: ".o_form_view button[name='action_fill_kpis']",
-            run: "click",
-        },
-        {
-            trigger: ".o_form_view .o_field_widget[name='kpis_filled_on']:not(:empty)",
-        },
-    ],
-});
-
 // --- Transparency ----------------------------------------------------------
 
 // A salesperson opens the board: every colleague's sales figures, the
