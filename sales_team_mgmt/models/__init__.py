@@ -1,4 +1,5 @@
 from . import stm_access_mixin
+from . import stm_period_mixin
 from . import ir_cron
 from . import ir_module_module
 from . import stm_figures

@@ -4,7 +4,7 @@ from odoo import Command, api, fields, models
 from odoo.addons.sales_team_mgmt.access import action, system, typed
 from odoo.addons.sales_team_mgmt.compat import Constraint, domain_or
 from odoo.addons.sales_team_mgmt.policy import appraisal as appraisal_policy
-from odoo.addons.sales_team_mgmt.policy import periods, quota
+from odoo.addons.sales_team_mgmt.policy import quota
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 # What the appraised salesperson may write on their own, published appraisal.
@@ -19,7 +19,12 @@ class StmAppraisal(models.Model):
 
     _name = "stm.appraisal"
     _description = "Appraisal"
-    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "stm.access.mixin",
+        "stm.period.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_from desc, team_id, rank_in_team, id"
     _check_company_auto = True
     _rec_names_search = ["user_id.name", "employee_id.name"]
@@ -55,22 +60,6 @@ class StmAppraisal(models.Model):
         appraisal_policy.PERIODS,
         required=True,
         default="quarter",
-    )
-    date_from = fields.Date(
-        string="From",
-        required=True,
-        compute="_compute_date_from",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    date_to = fields.Date(
-        string="To",
-        required=True,
-        compute="_compute_date_to",
-        store=True,
-        readonly=False,
-        precompute=True,
     )
     template_id = fields.Many2one(
         "stm.appraisal.template",
@@ -167,28 +156,6 @@ class StmAppraisal(models.Model):
     def _compute_team_id(self):
         for record in self:
             record.team_id = record.user_id.sale_team_id or record.team_id
-
-    @api.depends("period")
-    def _compute_date_from(self):
-        today = fields.Date.context_today(self)
-        for record in self:
-            record.date_from = periods.period_bounds(
-                record.period, record.date_from or today
-            )[0]
-
-    @api.depends("period", "date_from")
-    def _compute_date_to(self):
-        for record in self:
-            if record.date_from:
-                record.date_to = periods.period_bounds(record.period, record.date_from)[
-                    1
-                ]
-
-    @api.onchange("date_from")
-    def _onchange_date_from(self):
-        """Any day picked stands for the period that contains it."""
-        if self.date_from and self.period:
-            self.date_from = periods.period_bounds(self.period, self.date_from)[0]
 
     @api.depends(
         "line_ids.weight",

@@ -106,6 +106,35 @@ class TestAppraisal(StmCase):
         )
         self.assertEqual(shipped.total_weight, 100)
 
+    def test_any_day_given_stands_for_its_period(self):
+        """As a script or an import gives it, without the form's onchange."""
+        appraisal = (
+            self.env["stm.appraisal"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "user_id": self.rep_a.id,
+                    "template_id": self.template.id,
+                    "period": "quarter",
+                    "date_from": "2026-08-15",
+                }
+            )
+        )
+        self.assertEqual(
+            (appraisal.date_from, appraisal.date_to),
+            (date(2026, 7, 1), date(2026, 9, 30)),
+        )
+        appraisal.with_user(self.manager).write({"date_from": "2026-11-20"})
+        self.assertEqual(
+            (appraisal.date_from, appraisal.date_to),
+            (date(2026, 10, 1), date(2026, 12, 31)),
+        )
+        appraisal.with_user(self.manager).write({"period": "month"})
+        self.assertEqual(
+            (appraisal.date_from, appraisal.date_to),
+            (date(2026, 10, 1), date(2026, 10, 31)),
+        )
+
     def test_fill_kpis_and_grade(self):
         self._won(self.rep_a, 60000, datetime(2026, 5, 3, 8, 0))
         self._won(self.rep_a, 9999, datetime(2026, 3, 31, 8, 0))  # previous quarter

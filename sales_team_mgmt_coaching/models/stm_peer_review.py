@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.addons.sales_team_mgmt.access import once, system, typed
 from odoo.addons.sales_team_mgmt.compat import Constraint
 from odoo.addons.sales_team_mgmt.policy import appraisal as appraisal_policy
-from odoo.addons.sales_team_mgmt.policy import periods, voices
+from odoo.addons.sales_team_mgmt.policy import voices
 from odoo.exceptions import UserError
 
 # How long after a period ends its ratings may still be given.
@@ -20,7 +20,7 @@ class StmPeerReview(models.Model):
     only. Three ratings at least, or the criterion is not counted."""
 
     _name = "stm.peer.review"
-    _inherit = ["stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "stm.period.mixin"]
     _description = "Peer Rating"
     _order = "date_from desc, ratee_id, id"
     _check_company_auto = True
@@ -39,22 +39,6 @@ class StmPeerReview(models.Model):
         appraisal_policy.PERIODS,
         required=True,
         default="quarter",
-    )
-    date_from = fields.Date(
-        string="From",
-        required=True,
-        compute="_compute_dates",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-    )
-    date_to = fields.Date(
-        string="To",
-        required=True,
-        compute="_compute_dates",
-        store=True,
-        precompute=True,
     )
     rater_id = fields.Many2one(
         "res.users",
@@ -120,15 +104,6 @@ class StmPeerReview(models.Model):
             "ratings are given during the period and up to %s days after it.",
             REVIEW_DAYS_AFTER,
         )
-
-    @api.depends("period", "date_from")
-    def _compute_dates(self):
-        today = fields.Date.context_today(self)
-        for review in self:
-            first, last = periods.period_bounds(
-                review.period or "quarter", review.date_from or today
-            )
-            review.date_from, review.date_to = first, last
 
     @api.depends("ratee_id", "date_from")
     def _compute_display_name(self):

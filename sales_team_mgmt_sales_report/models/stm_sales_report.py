@@ -1,12 +1,11 @@
 from odoo import api, fields, models
 from odoo.addons.sales_team_mgmt.access import (
     action,
-    check_client_values,
     once,
     system,
 )
 from odoo.addons.sales_team_mgmt.compat import Constraint
-from odoo.addons.sales_team_mgmt.policy import periods, sales_report
+from odoo.addons.sales_team_mgmt.policy import sales_report
 from odoo.exceptions import UserError
 
 # What the chatter and mail may still write on a sent report.
@@ -27,7 +26,7 @@ class StmSalesReport(models.Model):
 
     _name = "stm.sales.report"
     _description = "Sales Report"
-    _inherit = ["stm.access.mixin", "mail.thread"]
+    _inherit = ["stm.access.mixin", "stm.period.mixin", "mail.thread"]
     _order = "date_from desc, period, team_id, id"
     _check_company_auto = True
     _rec_names_search = ["team_id.name"]
@@ -46,15 +45,6 @@ class StmSalesReport(models.Model):
         [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")],
         required=True,
         default="month",
-    )
-    date_from = fields.Date(
-        string="From",
-        required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
-        help="Any day of the period: the report starts on its first day.",
-    )
-    date_to = fields.Date(
-        string="To", compute="_compute_date_to", store=True, precompute=True
     )
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent")],
@@ -105,15 +95,6 @@ class StmSalesReport(models.Model):
                 else "",
             )
 
-    @api.depends("period", "date_from")
-    def _compute_date_to(self):
-        for report in self:
-            report.date_to = (
-                periods.period_bounds(report.period, report.date_from)[1]
-                if report.period and report.date_from
-                else False
-            )
-
     # ------------------------------------------------------------------
     # What a client may change
     # ------------------------------------------------------------------
@@ -145,14 +126,8 @@ class StmSalesReport(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # The values are checked before the period is read from them.
-        check_client_values(self, vals_list, creating=True)
-        for vals in vals_list:
-            # A report covers a whole period: any day given means its period.
-            if vals.get("date_from") and vals.get("period"):
-                vals["date_from"] = periods.period_bounds(
-                    vals["period"], fields.Date.to_date(vals["date_from"])
-                )[0]
+        # A report covers a whole period: any day given means its period
+        # (stm.period.mixin).
         reports = super().create(vals_list)
         reports.sudo()._stm_fill()
         return reports
