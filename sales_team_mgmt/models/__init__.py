@@ -1,5 +1,6 @@
 from . import stm_access_mixin
 from . import stm_period_mixin
+from . import stm_salesperson_mixin
 from . import ir_cron
 from . import ir_module_module
 from . import stm_figures

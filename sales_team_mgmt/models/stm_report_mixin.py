@@ -9,22 +9,15 @@ class StmReportMixin(models.AbstractModel):
     it was handed in, and whether it came on time."""
 
     _name = "stm.report.mixin"
-    _inherit = ["stm.access.mixin"]
+    _inherit = ["stm.access.mixin", "stm.salesperson.mixin"]
     _description = "Report Owed to the Manager"
     # Field holding the period the report is for (set by each model).
     _stm_period_field = None
 
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        index=True,
-        default=lambda self: self.env.user,
-    )
-    team_id = fields.Many2one(
-        "crm.team", compute="_compute_team_id", store=True, check_company=True
-    )
-    manager_id = fields.Many2one(related="team_id.user_id", string="Manager")
+    user_id = fields.Many2one(default=lambda self: self.env.user)
+    # Set from the salesperson by the system (the access table says so).
+    team_id = fields.Many2one(readonly=True)
+    manager_id = fields.Many2one(string="Manager")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -46,11 +39,6 @@ class StmReportMixin(models.AbstractModel):
             "company_id": typed(),
             "submitted_on": steps,
         }
-
-    @api.depends("user_id")
-    def _compute_team_id(self):
-        for record in self:
-            record.team_id = record.user_id.sale_team_id
 
     def _stm_notify_manager(self, template_xmlid):
         """Post the template to the chatter, addressed to the team leader."""

@@ -22,27 +22,18 @@ class StmVisit(models.Model):
 
     _name = "stm.visit"
     _description = "Customer Visit"
-    _inherit = ["stm.access.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "stm.access.mixin",
+        "stm.salesperson.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     user_id = fields.Many2one(
-        "res.users",
-        string="Visitor",
-        required=True,
-        index=True,
-        default=lambda self: self.env.user,
-        tracking=True,
-        domain="[('share', '=', False)]",
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        index=True,
-        check_company=True,
+        string="Visitor", default=lambda self: self.env.user, tracking=True
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -109,11 +100,6 @@ class StmVisit(models.Model):
         for visit in self:
             day = fields.Date.to_string(visit.date.date()) if visit.date else ""
             visit.name = f"{visit.partner_id.name or ''} {day}".strip()
-
-    @api.depends("user_id")
-    def _compute_team_id(self):
-        for visit in self:
-            visit.team_id = visit.user_id.sale_team_id or visit.team_id
 
     @api.depends("result")
     def _compute_has_feedback(self):

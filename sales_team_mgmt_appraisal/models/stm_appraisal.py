@@ -21,6 +21,7 @@ class StmAppraisal(models.Model):
     _description = "Appraisal"
     _inherit = [
         "stm.access.mixin",
+        "stm.salesperson.mixin",
         "stm.period.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -31,27 +32,10 @@ class StmAppraisal(models.Model):
 
     # Not stored: it is written in the reader's language.
     name = fields.Char(compute="_compute_name")
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        index=True,
-        tracking=True,
-        domain=[("share", "=", False)],
-    )
+    user_id = fields.Many2one(tracking=True)
     employee_id = fields.Many2one(
         "hr.employee", compute="_compute_employee_id", store=True, readonly=False
     )
-    team_id = fields.Many2one(
-        "crm.team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        index=True,
-        precompute=True,
-        check_company=True,
-    )
-    manager_id = fields.Many2one(related="team_id.user_id", string="Team Leader")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -151,11 +135,6 @@ class StmAppraisal(models.Model):
         by_user = self.user_id._stm_employee_by_user()
         for record in self:
             record.employee_id = by_user.get(record.user_id, record.employee_id)
-
-    @api.depends("user_id")
-    def _compute_team_id(self):
-        for record in self:
-            record.team_id = record.user_id.sale_team_id or record.team_id
 
     @api.depends(
         "line_ids.weight",
