@@ -5,10 +5,11 @@
 #   3. the Odoo layer, on each Odoo found (19.0 in /opt/odoo19, 18.0 in
 #      /opt/odoo; ODOO_SRC names just one): installs the whole suite (with
 #      demo data) in a fresh throw-away database, runs every add-on's tests,
-#      drops the database; then installs each add-on alone on the core in a
-#      fresh database and runs its own tests there (and the core's checks of
-#      the access table, the constraints in PostgreSQL and the jobs) -- it
-#      must not lean on a sibling it does not depend on.
+#      drops the database; then installs the core alone in a fresh database
+#      and runs all its tests, and each add-on alone on the core and runs its
+#      own tests there (and the core's checks of the access table, the
+#      constraints in PostgreSQL and the jobs) -- none may lean on a sibling
+#      it does not depend on.
 # Fails on any test failure and on any WARNING/ERROR logged by our module.
 source "$(dirname "$0")/lib.sh"
 
@@ -173,19 +174,27 @@ for source in "${sources[@]}"; do
     odoo_layer "$SUITE_CSV" "$tags" "the suite" "$db" "$port" "$ROOT/var/test-$db.result"
     collect "$ROOT/var/test-$db.result"
     if [ -z "${TEST_TAGS:-}" ] && [ -z "${TEST_FAST:-}" ]; then
-        # Each add-on alone on the core, two at a time (an Odoo install keeps
-        # one core busy); each one's output is shown when it is done.
-        alone=("${ADDONS[@]:1}")
+        # The core alone with all its tests (it leans on no add-on: no hr,
+        # no sibling), then each add-on alone on the core; two at a time (an
+        # Odoo install keeps one core busy); each one's output is shown when
+        # it is done.
+        alone=("${ADDONS[@]}")
         for ((i = 0; i < ${#alone[@]}; i += 2)); do
             batch=()
             for addon in "${alone[@]:i:2}"; do
-                db="stm_test_${ODOO_SERIES}_${addon#sales_team_mgmt_}_$$"
+                if [ "$addon" = "$ADDON" ]; then
+                    db="stm_test_${ODOO_SERIES}_core_$$"
+                    run_tags="/$ADDON$skip_tours"
+                    label="the core alone"
+                else
+                    db="stm_test_${ODOO_SERIES}_${addon#sales_team_mgmt_}_$$"
+                    run_tags="/$addon,/$ADDON:TestAccessTable,/$ADDON:TestConstraintsExist,/$ADDON:TestCronsRunManually$skip_tours"
+                    label="$addon alone on the core"
+                fi
                 dbs+=("$db")
                 logs+=("$ROOT/var/test-$db.log" "$ROOT/var/test-$db.result" "$ROOT/var/test-$db.out")
                 port=$((port + 1))
-                odoo_layer "$addon" \
-                    "/$addon,/$ADDON:TestAccessTable,/$ADDON:TestConstraintsExist,/$ADDON:TestCronsRunManually$skip_tours" \
-                    "$addon alone on the core" "$db" "$port" "$ROOT/var/test-$db.result" \
+                odoo_layer "$addon" "$run_tags" "$label" "$db" "$port" "$ROOT/var/test-$db.result" \
                     >"$ROOT/var/test-$db.out" 2>&1 &
                 batch+=("$db")
             done

@@ -101,6 +101,21 @@ class TestWhoSeesWhat(RpcClient, HttpCase):
             role: cls.env["res.users"].search([("login", "=", login)])
             for role, login in ROLES.items()
         }
+        # HR's column holds where Odoo's Employees is installed (the bridge
+        # makes the demo's HR officer one); without it he is one more
+        # employee, and his column is not this database's to check.
+        hr = cls.env.ref("hr.group_hr_user", raise_if_not_found=False)
+        cls.roles_here = {
+            role: user
+            for role, user in cls.users.items()
+            if role != "HR officer" or (hr and user.has_group("hr.group_hr_user"))
+        }
+
+    def _cells(self, row):
+        """(role, cell, user) of the row, for the roles this database has."""
+        for role, cell in self.table[row].items():
+            if role in self.roles_here:
+                yield role, cell, self.roles_here[role]
 
     def _call(self, user, model, method, *args, **kwargs):
         """The answer, or None when the server refuses (a clear fault)."""
@@ -134,10 +149,9 @@ class TestWhoSeesWhat(RpcClient, HttpCase):
         or attachment of the row's records."""
         checked = 0
         for row, models in self._rows():
-            for role, cell in self.table[row].items():
+            for role, cell, user in self._cells(row):
                 if not reads_nothing(cell):
                     continue
-                user = self.users[role]
                 for model in models:
                     records = self._company_records(model, user)
                     with self.subTest(row=row, role=role, model=model):
@@ -171,10 +185,9 @@ class TestWhoSeesWhat(RpcClient, HttpCase):
     def test_all_means_every_record_of_the_company(self):
         checked = 0
         for row, models in self._rows():
-            for role, cell in self.table[row].items():
+            for role, cell, user in self._cells(row):
                 if not reads_all(cell):
                     continue
-                user = self.users[role]
                 for model in models:
                     with self.subTest(row=row, role=role, model=model):
                         records = self._company_records(model, user)
@@ -191,8 +204,7 @@ class TestWhoSeesWhat(RpcClient, HttpCase):
 
     def test_the_board_figures(self):
         members = self.env["crm.team.member"].search([])
-        for role, cell in self.table[BOARD_ROW].items():
-            user = self.users[role]
+        for role, cell, user in self._cells(BOARD_ROW):
             with self.subTest(role=role):
                 found = self._call(
                     user, "crm.team.member", "read", members.ids, BOARD_FIELDS
