@@ -61,6 +61,19 @@ class StmFixtures:
         ).crm_team_member_ids.stm_joined_on = "2020-01-01"
 
     @classmethod
+    def _other_team_leader(cls):
+        """A sales manager of the same company leading another team: he
+        reads the fixtures' teams' records but decides nothing on them."""
+        leader = new_test_user(
+            cls.env,
+            "stm_north_manager",
+            groups="base.group_user,sales_team.group_sale_manager",
+            name="North Manager",
+        )
+        cls.env["crm.team"].create({"name": "North", "user_id": leader.id})
+        return leader
+
+    @classmethod
     def _salesperson(cls, login, name):
         return new_test_user(
             cls.env,

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import StmCase
 
@@ -15,13 +15,7 @@ class TestDecisionsBelongToTheTeam(StmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_manager = new_test_user(
-            cls.env,
-            "stm_north_manager",
-            groups="base.group_user,sales_team.group_sale_manager",
-            name="North Manager",
-        )
-        cls.env["crm.team"].create({"name": "North", "user_id": cls.other_manager.id})
+        cls.other_manager = cls._other_team_leader()
         cls.lead = cls._lead_cls(cls.rep_a, "Lambda Tools")
 
     @classmethod

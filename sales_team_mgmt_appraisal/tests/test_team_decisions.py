@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")
@@ -13,13 +13,7 @@ class TestAppraisalsBelongToTheTeam(StmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_manager = new_test_user(
-            cls.env,
-            "stm_north_manager",
-            groups="base.group_user,sales_team.group_sale_manager",
-            name="North Manager",
-        )
-        cls.env["crm.team"].create({"name": "North", "user_id": cls.other_manager.id})
+        cls.other_manager = cls._other_team_leader()
 
     def test_an_appraisal_is_the_team_leaders(self):
         appraisal = (
