@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 
-from ..policy import appraisal as appraisal_policy
 from ..policy import periods
 
 
@@ -38,7 +37,7 @@ class StmPeriodMixin(models.AbstractModel):
     )
 
     def _stm_period_choices(self):
-        return appraisal_policy.PERIODS
+        return periods.PERIODS
 
     @api.depends("period")
     def _compute_date_from(self):
@@ -79,12 +78,16 @@ class StmPeriodMixin(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        result = super().write(vals)
-        if {"period", "date_from"} & set(vals):
-            # A day inside the period moves to its first day, record by record
-            # (each keeps its own period).
-            for record in self:
-                first = periods.period_bounds(record.period, record.date_from)[0]
-                if record.date_from != first:
-                    super(StmPeriodMixin, record).write({"date_from": first})
-        return result
+        if not vals.get("date_from"):
+            # A new period alone moves the start by the compute above.
+            return super().write(vals)
+        day = fields.Date.to_date(vals["date_from"])
+        if vals.get("period"):
+            first = periods.period_bounds(vals["period"], day)[0]
+            return super().write({**vals, "date_from": first})
+        # The same day stands for another start in a month and in a quarter:
+        # one write per period among the records.
+        for period, records in self.grouped("period").items():
+            first = periods.period_bounds(period, day)[0]
+            super(StmPeriodMixin, records).write({**vals, "date_from": first})
+        return True

@@ -15,15 +15,6 @@ DEFAULT_BOTTOM_RANK_COUNT = 1
 # Each upheld complaint against the person costs this much of the line.
 COMPLAINT_PENALTY = 25
 
-# Appraisal periods as offered to users (appraisals, published rankings,
-# colleagues' ratings).
-PERIODS = [
-    ("month", "Month"),
-    ("quarter", "Quarter"),
-    ("half", "Half-year"),
-    ("year", "Year"),
-]
-
 
 def weights_ok(weights):
     """Whether the template's weights make exactly 100 with none negative."""

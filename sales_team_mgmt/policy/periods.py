@@ -5,6 +5,14 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+# The periods as offered to users (appraisals, published rankings,
+# colleagues' ratings; sales reports offer three of them).
+PERIODS = [
+    ("month", "Month"),
+    ("quarter", "Quarter"),
+    ("half", "Half-year"),
+    ("year", "Year"),
+]
 
 
 def period_months(period, day):

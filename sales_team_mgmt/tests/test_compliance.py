@@ -7,8 +7,11 @@ from odoo.tests import tagged
 from .common import StmCase
 
 
-@tagged("post_install", "-at_install")
-class TestCompliance(StmCase):
+class ComplianceCase(StmCase):
+    """The fixtures' East team on quotas, its people on Shanghai time, and a
+    day's snapshot on demand (the appraisal add-on's escalation tests build
+    on it)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -48,6 +51,9 @@ class TestCompliance(StmCase):
             [("user_id", "=", (user or self.rep_a).id), ("date", "=", day)]
         )
 
+
+@tagged("post_install", "-at_install")
+class TestCompliance(ComplianceCase):
     def test_feedback_visits_rolling_30_days(self):
         # Shanghai is UTC+8: 2026-03-01 20:00 UTC is 2 March locally.
         self._done_visits(self.rep_a, datetime(2026, 3, 1, 20, 0), 2)

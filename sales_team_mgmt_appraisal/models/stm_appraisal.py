@@ -4,7 +4,7 @@ from odoo import Command, api, fields, models
 from odoo.addons.sales_team_mgmt.access import action, system, typed
 from odoo.addons.sales_team_mgmt.compat import Constraint, domain_or
 from odoo.addons.sales_team_mgmt.policy import appraisal as appraisal_policy
-from odoo.addons.sales_team_mgmt.policy import quota
+from odoo.addons.sales_team_mgmt.policy import periods, quota
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 # What the appraised salesperson may write on their own, published appraisal.
@@ -41,7 +41,7 @@ class StmAppraisal(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     period = fields.Selection(
-        appraisal_policy.PERIODS,
+        periods.PERIODS,
         required=True,
         default="quarter",
     )

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.addons.sales_team_mgmt.access import typed
 from odoo.addons.sales_team_mgmt.compat import Constraint
-from odoo.addons.sales_team_mgmt.policy import appraisal as appraisal_policy
+from odoo.addons.sales_team_mgmt.policy import periods
 
 
 class StmAppraisalPublication(models.Model):
@@ -20,7 +20,7 @@ class StmAppraisalPublication(models.Model):
     team_id = fields.Many2one("crm.team", required=True, index=True, check_company=True)
     company_id = fields.Many2one("res.company", required=True)
     period = fields.Selection(
-        appraisal_policy.PERIODS,
+        periods.PERIODS,
         required=True,
     )
     date_from = fields.Date(string="From", required=True)

@@ -3,35 +3,13 @@ the records are the person's, his managers' and HR's only."""
 
 from datetime import date, timedelta
 
-from freezegun import freeze_time
-
-from odoo.addons.sales_team_mgmt.tests.common import StmCase
+from odoo.addons.sales_team_mgmt.tests.test_compliance import ComplianceCase
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")
-class TestEscalation(StmCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.team_block.write(
-            {
-                "stm_min_feedback_visits_30d": 3,
-                "stm_min_registered_projects_year": 1,
-                "stm_min_weekly_visits_per_customer": 2,
-            }
-        )
-        for user in (cls.rep_a, cls.rep_b, cls.manager, cls.sales_admin):
-            user.tz = "Asia/Shanghai"
-
-    def _snapshot(self, day, user=None):
-        with freeze_time(f"{day} 01:00:00"):
-            self.env["stm.compliance"]._cron_snapshot()
-        return self.env["stm.compliance"].search(
-            [("user_id", "=", (user or self.rep_a).id), ("date", "=", day)]
-        )
-
+class TestEscalation(ComplianceCase):
     def test_thirty_days_failing_warns_ninety_reviews_once(self):
         start = date(2026, 1, 1)
         Discipline = self.env["stm.discipline"]

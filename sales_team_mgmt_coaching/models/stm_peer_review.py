@@ -4,8 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.addons.sales_team_mgmt.access import once, system, typed
 from odoo.addons.sales_team_mgmt.compat import Constraint
-from odoo.addons.sales_team_mgmt.policy import appraisal as appraisal_policy
-from odoo.addons.sales_team_mgmt.policy import voices
+from odoo.addons.sales_team_mgmt.policy import periods, voices
 from odoo.exceptions import UserError
 
 # How long after a period ends its ratings may still be given.
@@ -36,7 +35,7 @@ class StmPeerReview(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     period = fields.Selection(
-        appraisal_policy.PERIODS,
+        periods.PERIODS,
         required=True,
         default="quarter",
     )
