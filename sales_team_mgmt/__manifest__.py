@@ -11,7 +11,7 @@
     "external_dependencies": {"python": ["opencc", "phonenumbers"]},
     "data": [
         "security/sales_team_mgmt_security.xml",
-        "security/stm_incentive_security.xml",
+        "security/stm_honour_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
@@ -31,14 +31,11 @@
         "views/crm_lead_views.xml",
         "views/crm_team_member_views.xml",
         "views/crm_team_member_board_views.xml",
-        "views/stm_incentive_plan_views.xml",
-        "views/stm_incentive_statement_views.xml",
         "views/stm_honour_views.xml",
         "views/res_users_views.xml",
         "views/res_users_my_day_views.xml",
         "views/res_config_settings_views.xml",
         "report/crm_lead_dossier_report.xml",
-        "report/stm_incentive_statement_report.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -50,7 +47,7 @@
         "demo/stm_forecast_demo.xml",
         "demo/res_partner_class_demo.xml",
         "demo/crm_lead_won_demo.xml",
-        "demo/stm_incentive_demo.xml",
+        "demo/crm_team_target_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,7 +1,7 @@
 {
     "name": "Sales Team Management - Employees",
     "summary": "A leaving employee's customers wait in a hand-over; HR "
-    "officers read the sales team's hand-overs and incentive statements",
+    "officers read the sales team's hand-overs",
     "version": "1.1.0",
     "category": "Sales/CRM",
     "license": "LGPL-3",
@@ -10,7 +10,6 @@
     "depends": ["sales_team_mgmt", "hr"],
     "data": [
         "security/ir.model.access.csv",
-        "security/sales_team_mgmt_hr_security.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/res_users_demo.xml"],

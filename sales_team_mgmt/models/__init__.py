@@ -50,9 +50,3 @@ from . import res_partner_class
 from . import crm_team_member_board
 from . import stm_honour_title
 from . import stm_honour
-from . import stm_incentive_plan
-from . import stm_incentive_tier
-from . import stm_incentive_allowance
-from . import stm_incentive_statement
-from . import stm_incentive_statement_line
-from . import stm_incentive_statement_prepare

@@ -18,6 +18,8 @@ from . import test_bad_input
 from . import test_rpc_integrity
 from . import test_rpc_workflow_fields
 from . import test_rpc_privacy
+from . import test_rpc_board
+from . import test_targets
 from . import test_crons
 from . import test_multi_company
 from . import test_rpc_hostile_input
@@ -25,9 +27,7 @@ from . import test_team_decisions
 from . import test_tour_journeys
 from . import test_role_map
 from . import test_pool_rules
-from . import test_incentive
 from . import test_honours
-from . import test_rpc_incentive
 from . import test_visit_checkin
 from . import test_access_table
 from . import test_rpc_access_table

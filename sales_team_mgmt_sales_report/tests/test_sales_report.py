@@ -111,34 +111,29 @@ class TestSalesReport(StmCase):
         self.assertEqual(report.win_rate, 75.0, "the team's rate, not an average")
 
     @freeze_time(NOW)
-    def test_the_statement_counts_the_same_revenue(self):
-        plan = self.env["stm.incentive.plan"].create(
-            {
-                "name": "Plan East",
-                "team_id": self.team_block.id,
-                "period": "month",
-                "date_start": "2026-01-01",
-                "tier_ids": [(0, 0, {"threshold_pct": 0, "rate_pct": 1})],
-            }
-        )
+    def test_the_report_counts_what_the_figures_count(self):
+        """The report's revenue and target are the one definition's (which the
+        appraisal and the incentive statement share), in the salesperson's
+        time zone."""
         with freeze_time("2026-10-15 08:00:00"):
             self._won(self.rep_a, 45_000, "Alpha Cranes")
-        # Won on 31 October at 23:30 in Shanghai: October's, for both.
+        # Won on 31 October at 23:30 in Shanghai: October's.
         with freeze_time("2026-10-31 15:30:00"):
             self._won(self.rep_a, 5_000, "Late Co")
         self._won(self.rep_a, 70_000, "Not October Co")
-        statements = (
-            self.env["stm.incentive.statement"]
-            .sudo()
-            ._stm_prepare(plan, date(2026, 10, 1), date(2026, 10, 31))
+        october = (date(2026, 10, 1), date(2026, 10, 31))
+        won = self.env["stm.figures"]._stm_won_revenue(
+            self.rep_a, self.env.company, *october
+        )
+        membership = self.team_block.crm_team_member_ids.filtered(
+            lambda member: member.user_id == self.rep_a
         )
         report = self._report(self.team_block, day="2026-10-01")
-        statement = statements.filtered(lambda s: s.user_id == self.rep_a)
         line = report.line_ids.filtered(lambda line: line.user_id == self.rep_a)
-        self.assertEqual(line.won_amount, 50_000)
+        self.assertEqual((line.won_amount, line.target_amount), (50_000, 100_000))
         self.assertEqual(
-            (line.won_amount, line.target_amount, line.attainment_pct),
-            (statement.won_amount, statement.target_amount, statement.attainment_pct),
+            (line.won_amount, line.target_amount),
+            (won[self.rep_a], membership._stm_range_target(*october)),
         )
 
     @freeze_time(NOW)

@@ -1,7 +1,6 @@
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.access import system, typed
 from odoo.exceptions import UserError
-
-from ..access import system, typed
 
 
 class StmIncentiveStatementLine(models.Model):

@@ -6,11 +6,10 @@ from datetime import date, datetime
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import format_amount, mute_logger
-
-from .common import StmCase
 
 
 @tagged("post_install", "-at_install")
@@ -70,52 +69,6 @@ class TestIncentive(StmCase):
         )
 
     # ------------------------------------------------------------------
-    # Targets
-    # ------------------------------------------------------------------
-
-    def test_seasonal_weights_split_the_yearly_target(self):
-        weights = {f"stm_weight_{m:02d}": 1 for m in range(1, 13)}
-        weights["stm_weight_12"] = 12  # December weighs 12 of 23
-        self.team_block.write({"stm_target_split": "weighted", **weights})
-        member = self.team_block.crm_team_member_ids[:1]
-        self.assertAlmostEqual(
-            member._stm_period_target("month", date(2026, 12, 5)), 120_000 * 12 / 23, 2
-        )
-        self.assertAlmostEqual(
-            member._stm_period_target("quarter", date(2026, 11, 5)),
-            120_000 * 14 / 23,
-            1,
-        )
-        self.assertAlmostEqual(
-            member._stm_period_target("year", date(2026, 6, 1)), 120_000
-        )
-        with self.assertRaises(ValidationError):
-            self.team_block.write({f"stm_weight_{m:02d}": 0 for m in range(1, 13)})
-        with self.assertRaises(ValidationError):
-            self.team_block.stm_weight_03 = -1
-
-    def test_team_targets_are_the_sums_of_their_members(self):
-        self._won(self.rep_a, 4_000, datetime(2026, 10, 3, 3, 0))
-        self._won(self.rep_b, 6_000, datetime(2026, 10, 9, 3, 0))
-        with freeze_time("2026-10-20 04:00:00"):
-            team = self.team_block.with_context(tz="UTC")
-            self.assertEqual(team.stm_target_month, 20_000)
-            self.assertEqual(team.stm_target_quarter, 60_000)
-            self.assertEqual(team.stm_target_year, 240_000)
-            self.assertEqual(team.stm_won_month, 10_000)
-            self.assertEqual(team.stm_attainment_month, 50.0)
-
-    def test_a_newcomer_carries_the_share_of_the_month_in_the_team(self):
-        member = self.team_block.crm_team_member_ids.filtered(
-            lambda m: m.user_id == self.rep_a
-        )
-        member.stm_joined_on = "2026-11-16"
-        self.assertAlmostEqual(
-            member._stm_period_target("month", date(2026, 11, 20)), 5_000
-        )
-        self.assertEqual(member._stm_period_target("month", date(2026, 10, 20)), 0)
-
-    # ------------------------------------------------------------------
     # Statements
     # ------------------------------------------------------------------
 
@@ -170,6 +123,29 @@ class TestIncentive(StmCase):
                 [("plan_id", "=", self.plan.id), ("date_from", "=", first)]
             ),
             2,
+        )
+
+    def test_statements_count_the_salespersons_own_days(self):
+        """Won on 31 October at 23:30 in Shanghai (15:30 UTC) is October's: the
+        statement counts what the one definition counts (stm.figures and the
+        membership's target), as the appraisal and the sales report do."""
+        self.rep_a.tz = "Asia/Shanghai"
+        self._won(self.rep_a, 4_000, datetime(2026, 10, 15, 8, 0))
+        self._won(self.rep_a, 1_000, datetime(2026, 10, 31, 15, 30))
+        self._won(self.rep_a, 7_000, datetime(2026, 10, 31, 16, 30))  # 1 November
+        self._prepare("2026-11-05")
+        mine = self._statement(self.rep_a, date(2026, 10, 1))
+        october = (date(2026, 10, 1), date(2026, 10, 31))
+        won = self.env["stm.figures"]._stm_won_revenue(
+            self.rep_a, self.env.company, *october
+        )
+        membership = self.team_block.crm_team_member_ids.filtered(
+            lambda member: member.user_id == self.rep_a
+        )
+        self.assertEqual((mine.won_amount, mine.target_amount), (5_000, 10_000))
+        self.assertEqual(
+            (mine.won_amount, mine.target_amount),
+            (won[self.rep_a], membership._stm_range_target(*october)),
         )
 
     def test_a_month_without_deals_pays_the_allowances(self):

@@ -1,23 +1,12 @@
-"""The public board, statements and rankings as each user reaches them over
-XML-RPC, mail tracking on."""
+"""Incentive plans and statements as each user reaches them over XML-RPC
+(and /json/2), mail tracking on."""
 
 from datetime import datetime
 
 from freezegun import freeze_time
 
+from odoo.addons.sales_team_mgmt.tests.common import StmRpcCase, over_json2
 from odoo.tests import new_test_user, tagged
-
-from .common import StmRpcCase, over_json2
-
-BOARD_FIELDS = [
-    "user_id",
-    "stm_board_won_month",
-    "stm_board_target_month",
-    "stm_board_rank",
-    "stm_board_compliance",
-    "stm_board_alarms",
-    "stm_board_is_mine",
-]
 
 
 @tagged("post_install", "-at_install")
@@ -53,24 +42,6 @@ class TestIncentiveOverRpc(StmRpcCase):
             [("user_id", "=", cls.rep_a.id)]
         )
 
-    def test_a_salesperson_reads_the_board_but_not_the_discipline(self):
-        cards = self.rpc(
-            self.rep_b,
-            "crm.team.member",
-            "search_read",
-            [("crm_team_id", "=", self.team_block.id)],
-            BOARD_FIELDS,
-        )
-        by_user = {card["user_id"][0]: card for card in cards}
-        colleague, own = by_user[self.rep_a.id], by_user[self.rep_b.id]
-        self.assertEqual(colleague["stm_board_target_month"], 10_000)
-        # Nothing won this month: read, and not ranked.
-        self.assertEqual(colleague["stm_board_rank"], 0)
-        self.assertFalse(colleague["stm_board_compliance"])
-        self.assertFalse(colleague["stm_board_is_mine"])
-        self.assertTrue(own["stm_board_is_mine"])
-        self.assertEqual(own["stm_board_compliance"], "unknown")
-
     def test_another_company_sees_none_of_it(self):
         other = self.env["res.company"].create({"name": "Other Co (board)"})
         outsider = new_test_user(
@@ -81,11 +52,7 @@ class TestIncentiveOverRpc(StmRpcCase):
             company_ids=[other.id],
         )
         self.team_block.company_id = self.env.company
-        for model in (
-            "crm.team.member",
-            "stm.incentive.statement",
-            "stm.incentive.plan",
-        ):
+        for model in ("stm.incentive.statement", "stm.incentive.plan"):
             self.assertFalse(self.rpc(outsider, model, "search", []), model)
 
     def test_statements_are_private_and_locked(self):

@@ -1,9 +1,8 @@
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.access import typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
+from odoo.addons.sales_team_mgmt.policy import incentive
 from odoo.exceptions import ValidationError
-
-from ..access import typed
-from ..compat import Constraint
-from ..policy import incentive
 
 
 class StmIncentivePlan(models.Model):

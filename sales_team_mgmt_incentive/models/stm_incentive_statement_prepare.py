@@ -3,9 +3,8 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.policy import incentive, periods
 from odoo.tools import SQL
-
-from ..policy import incentive, periods
 
 # Approved statements older than this are not looked at again.
 ADJUSTMENT_LOOKBACK_DAYS = 400

@@ -1,9 +1,8 @@
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.access import action, typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
-
-from ..access import action, typed
-from ..compat import Constraint
 
 # What mail and the chatter may still write on an approved statement.
 # What the daily preparation counts and writes on a statement.

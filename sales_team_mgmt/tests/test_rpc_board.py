@@ -1,0 +1,72 @@
+"""The team board as each user reaches it over XML-RPC (and /json/2), mail
+tracking on: colleagues' figures are public, the discipline side is not."""
+
+from datetime import datetime
+
+from odoo.tests import new_test_user, tagged
+
+from .common import StmRpcCase, over_json2
+
+BOARD_FIELDS = [
+    "user_id",
+    "stm_board_won_month",
+    "stm_board_target_month",
+    "stm_board_rank",
+    "stm_board_compliance",
+    "stm_board_alarms",
+    "stm_board_is_mine",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestBoardOverRpc(StmRpcCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for member in cls.team_block.crm_team_member_ids:
+            member.stm_revenue_target = 120_000
+        cls.env["crm.lead"].create(
+            {
+                "name": "Won by Zhang",
+                "type": "opportunity",
+                "user_id": cls.rep_a.id,
+                "team_id": cls.team_block.id,
+                "expected_revenue": 5_000,
+                "stage_id": cls.env.ref("crm.stage_lead4").id,
+                "date_closed": datetime(2026, 10, 9, 3, 0),
+            }
+        )
+
+    def test_a_salesperson_reads_the_board_but_not_the_discipline(self):
+        cards = self.rpc(
+            self.rep_b,
+            "crm.team.member",
+            "search_read",
+            [("crm_team_id", "=", self.team_block.id)],
+            BOARD_FIELDS,
+        )
+        by_user = {card["user_id"][0]: card for card in cards}
+        colleague, own = by_user[self.rep_a.id], by_user[self.rep_b.id]
+        self.assertEqual(colleague["stm_board_target_month"], 10_000)
+        # Nothing won this month: read, and not ranked.
+        self.assertEqual(colleague["stm_board_rank"], 0)
+        self.assertFalse(colleague["stm_board_compliance"])
+        self.assertFalse(colleague["stm_board_is_mine"])
+        self.assertTrue(own["stm_board_is_mine"])
+        self.assertEqual(own["stm_board_compliance"], "unknown")
+
+    def test_another_company_sees_no_card(self):
+        other = self.env["res.company"].create({"name": "Other Co (board)"})
+        outsider = new_test_user(
+            self.env,
+            "stm_board_outsider",
+            groups="base.group_user,sales_team.group_sale_manager",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
+        self.team_block.company_id = self.env.company
+        self.assertFalse(self.rpc(outsider, "crm.team.member", "search", []))
+
+
+# The same, over Odoo 19's /json/2.
+TestBoardOverJson2 = over_json2(TestBoardOverRpc)

@@ -1,0 +1,2 @@
+from . import test_incentive
+from . import test_rpc_incentive

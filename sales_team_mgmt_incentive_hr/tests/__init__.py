@@ -1,0 +1,1 @@
+from . import test_hr_reads_statements
