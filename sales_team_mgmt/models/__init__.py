@@ -10,7 +10,6 @@ from . import res_groups
 from . import crm_team
 from . import crm_team_pool
 from . import crm_team_target
-from . import crm_team_honour
 from . import crm_team_checkin
 from . import crm_stage
 from . import stm_claim_key
@@ -48,5 +47,3 @@ from . import res_config_settings
 from . import crm_lead_marketing
 from . import res_partner_class
 from . import crm_team_member_board
-from . import stm_honour_title
-from . import stm_honour

@@ -10,10 +10,11 @@ from ..policy import incentive, periods, sales_report
 class CrmTeamMember(models.Model):
     """The team board (业绩看板): one card per salesperson with the month's,
     quarter's and year's won revenue against target, the rank in the team,
-    the visit and project quotas, honours, today's compliance and what waits
-    for the manager. Sales figures are for everyone in sales; the
-    discipline side only for the person, his leader, sales admins and HR. A
-    fixed number of grouped queries, whatever the number of cards."""
+    the visit and project quotas, today's compliance and what waits for the
+    manager (and, with the incentives add-on, honours). Sales figures are for
+    everyone in sales; the discipline side only for the person, his leader,
+    sales admins and HR. A fixed number of grouped queries, whatever the
+    number of cards."""
 
     _inherit = "crm.team.member"
 
@@ -66,12 +67,6 @@ class CrmTeamMember(models.Model):
         compute="_compute_stm_board",
         help="Place in the team by revenue won this month (equal revenue, "
         "equal place); 0 until something is won this month.",
-    )
-    stm_board_honour_ids = fields.Many2many(
-        "stm.honour",
-        string="Honours",
-        compute="_compute_stm_board",
-        help="Titles awarded this month (for last month) and this year's.",
     )
     stm_board_mentor_id = fields.Many2one(
         "res.users",
@@ -168,7 +163,6 @@ class CrmTeamMember(models.Model):
             "stm_board_visits_30d": board,
             "stm_board_is_mine": board,
             "stm_board_mentor_id": board,
-            "stm_board_honour_ids": board,
             "stm_board_rank": board,
             "stm_board_pct_quarter": board,
             "stm_board_target_quarter": board,
@@ -236,7 +230,6 @@ class CrmTeamMember(models.Model):
         won_quarter = Figures._stm_won_revenue(
             users, companies, *periods.period_bounds("quarter", today)
         )
-        honours = self.env["stm.honour"]._stm_current(users, companies, today)
         visits = Figures._stm_feedback_visits(users, companies)
         projects = Figures._stm_registered_projects(users, companies)
         # The latest daily check (today's, or yesterday's before the job ran).
@@ -274,7 +267,6 @@ class CrmTeamMember(models.Model):
                 member[f"stm_board_target_{period}"] = target
                 member[pct_field] = incentive.attainment_pct(won, target) or 0.0
             member.stm_board_rank = ranks.get(member, 0)
-            member.stm_board_honour_ids = honours.get(user, self.env["stm.honour"])
             member.stm_board_is_mine = sees_discipline[member]
             member.stm_board_mentor_id = (
                 member.stm_mentor_id

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..access import typed
@@ -46,15 +46,16 @@ class CrmTeam(models.Model):
     stm_newcomer_months = fields.Integer(
         string="Newcomer for (months)",
         default=incentive.DEFAULT_NEWCOMER_MONTHS,
-        help="Salespeople who joined the team within this many months compete "
-        "for the best newcomer honour.",
+        help="Salespeople who joined the team within this many months are "
+        "newcomers: their mentor shows on their card, and they compete for the "
+        "best newcomer honour.",
     )
     stm_channel_id = fields.Many2one(
         "discuss.channel",
         string="Team Channel",
         copy=False,
-        help="Where honours are announced; created with the team's members "
-        "the first time one is.",
+        help="Where honours and published rankings are announced; created "
+        "with the team's members the first time one is.",
     )
 
     # Odoo's team currency is empty for a team without a company.
@@ -162,3 +163,28 @@ class CrmTeam(models.Model):
                 team[f"stm_attainment_{period}"] = (
                     incentive.attainment_pct(won, target) or 0.0
                 )
+
+    def _stm_channel(self):
+        """The team's channel, created with its members the first time (the
+        honours and the published rankings are announced there)."""
+        self.ensure_one()
+        if self.stm_channel_id:
+            return self.stm_channel_id
+        partners = (self.member_ids | self.user_id).partner_id
+        channel = (
+            self.env["discuss.channel"]
+            .sudo()
+            .create(
+                {
+                    "name": self.name,
+                    "channel_type": "channel",
+                    "description": self.env._("Sales team %s", self.name),
+                    "channel_member_ids": [
+                        Command.create({"partner_id": partner.id})
+                        for partner in partners
+                    ],
+                }
+            )
+        )
+        self.sudo().stm_channel_id = channel
+        return channel

@@ -187,6 +187,13 @@ class StmFigures(models.AbstractModel):
         return {}
 
     @api.model
+    def _stm_satisfaction(self, users, companies, first_day, last_day):
+        """{user: customers' satisfaction 0–100} on the local days first …
+        last. None here: the survey add-on measures it (appraisals and
+        honours ask; a salesperson nobody answered about is left out)."""
+        return {}
+
+    @api.model
     def _stm_revenue_lost_to(self, users, companies, first_day, last_day):
         """{user: [(competitor, revenue), …]}, largest first, of the deals
         he lost on the local days first … last. None here: the competitors

@@ -27,7 +27,6 @@ from . import test_team_decisions
 from . import test_tour_journeys
 from . import test_role_map
 from . import test_pool_rules
-from . import test_honours
 from . import test_visit_checkin
 from . import test_access_table
 from . import test_rpc_access_table

@@ -240,21 +240,6 @@ class TestManagerOnADesktop(JourneyCase):
     def test_office_screen(self):
         sales_admin = self.env.ref("sales_team_mgmt.group_stm_sales_admin")
         self.manager[USER_GROUPS] |= sales_admin
-        first_of_last_month = (date.today().replace(day=1) - timedelta(days=1)).replace(
-            day=1
-        )
-        self.env["stm.honour"].create(
-            {
-                "title_id": self.env.ref(
-                    "sales_team_mgmt.stm_honour_title_champion_month"
-                ).id,
-                "user_id": self.rep.id,
-                "team_id": self.team.id,
-                "company_id": self.env.company.id,
-                "date_from": first_of_last_month,
-                "date_to": date.today().replace(day=1) - timedelta(days=1),
-            }
-        )
         self.start_tour(
             "/odoo/action-sales_team_mgmt.crm_team_member_action_office_board",
             "stm_office_board_tour",

@@ -4,3 +4,7 @@ from . import stm_incentive_allowance
 from . import stm_incentive_statement
 from . import stm_incentive_statement_line
 from . import stm_incentive_statement_prepare
+from . import stm_honour_title
+from . import stm_honour
+from . import crm_team_honour
+from . import crm_team_member

@@ -5,6 +5,5 @@ from . import survey_user_input
 from . import stm_appraisal_template_line
 from . import stm_appraisal_line
 from . import stm_appraisal
-from . import stm_honour
 from . import stm_figures
 from . import survey_survey

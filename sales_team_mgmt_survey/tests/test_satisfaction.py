@@ -154,10 +154,11 @@ class TestSatisfactionSurvey(SatisfactionFixtures, StmCase, SurveyCase):
             # Nobody answered about Li Na: left out, not zero.
             untouched = appraisal(self.rep_b)
             self.assertFalse(untouched.counted)
-        honours = self.env["stm.honour"]._stm_satisfaction(
+        # The figure the honours ask for (with the incentives add-on).
+        figure = self.env["stm.figures"]._stm_satisfaction(
             self.rep_a | self.rep_b, self.env.company, *Q2
         )
-        self.assertEqual(honours, {self.rep_a: 75.0})
+        self.assertEqual(figure, {self.rep_a: 75.0})
 
     def test_answers_judge_only_within_the_company(self):
         other_company = self.env["res.company"].create({"name": "Hong Kong Branch"})

@@ -1,7 +1,8 @@
 /** The office screen (业绩看板 on the office TV): this month's won revenue
- * against target per team and salesperson, ranks and honours, in large
- * figures. Refreshes itself when a deal is won and every few minutes. It
- * reads through the ORM with the viewer's own rights, like the board. */
+ * against target per team and salesperson and ranks, in large figures (the
+ * incentives add-on adds the honours through memberFields and decorate).
+ * Refreshes itself when a deal is won and every few minutes. It reads
+ * through the ORM with the viewer's own rights, like the board. */
 import {Component, onWillStart, onWillUnmount, useState} from "@odoo/owl";
 import {registry} from "@web/core/registry";
 import {user} from "@web/core/user";
@@ -9,7 +10,7 @@ import {useService} from "@web/core/utils/hooks";
 import {formatMonetary} from "@web/views/fields/formatters";
 const {DateTime} = luxon;
 // "December 2026", "2026年12月": the month as the reader writes it.
-const MONTH = {year: "numeric", month: "long"};
+export const MONTH = {year: "numeric", month: "long"};
 
 const REFRESH_MINUTES = 5;
 const UNRANKED = 1e9;
@@ -24,10 +25,8 @@ export class StmOfficeBoard extends Component {
         this.bus = useService("bus_service");
         this.state = useState({
             teams: [],
-            honours: [],
             company: null,
             month: "",
-            honoursPeriod: "",
             updatedAt: null,
         });
         this.onBoardChanged = (payload) => {
@@ -73,47 +72,22 @@ export class StmOfficeBoard extends Component {
                 ["crm_team_id", "in", teams.map((team) => team.id)],
                 ["user_id.active", "=", true],
             ],
-            [
-                "user_id",
-                "crm_team_id",
-                "stm_board_won_month",
-                "stm_board_target_month",
-                "stm_board_pct_month",
-                "stm_board_rank",
-                "stm_board_honour_ids",
-            ]
+            this.memberFields()
         );
-        const honourIds = [...new Set(members.flatMap((m) => m.stm_board_honour_ids))];
-        const honours = honourIds.length
-            ? await this.orm.read("stm.honour", honourIds, [
-                  "name",
-                  "user_id",
-                  "team_id",
-                  "date_from",
-              ])
-            : [];
-        const honourNames = Object.fromEntries(honours.map((h) => [h.id, h.name]));
+        const shown = await this.decorate(members);
         for (const team of teams) {
             team.members = members
                 .filter((m) => m.crm_team_id[0] === team.id)
                 // The unranked (nothing won yet this month) come last.
-                .sort((a, b) => (a.stm_board_rank || UNRANKED) - (b.stm_board_rank || UNRANKED))
-                .map((m) => ({
-                    ...m,
-                    honours: m.stm_board_honour_ids.map((id) => honourNames[id]),
-                }));
+                .sort((a, b) => (a.stm_board_rank || UNRANKED) - (b.stm_board_rank || UNRANKED));
         }
         const currencyId = teams.length ? teams[0].stm_currency_id[0] : false;
         const won = teams.reduce((sum, team) => sum + team.stm_won_month, 0);
         const target = teams.reduce((sum, team) => sum + team.stm_target_month, 0);
-        // The honours shown are last month's (and last year's): named by the
-        // latest period they were awarded for.
-        const latest = honours.map((h) => h.date_from).sort().at(-1);
         Object.assign(this.state, {
+            ...shown,
             teams,
-            honours,
             month: DateTime.now().toLocaleString(MONTH),
-            honoursPeriod: latest ? DateTime.fromISO(latest).toLocaleString(MONTH) : "",
             company: {
                 name: this.currentCompany.name,
                 won,
@@ -123,6 +97,24 @@ export class StmOfficeBoard extends Component {
             },
             updatedAt: DateTime.now().toFormat("HH:mm"),
         });
+    }
+
+    /** The fields of each salesperson's card the screen reads. */
+    memberFields() {
+        return [
+            "user_id",
+            "crm_team_id",
+            "stm_board_won_month",
+            "stm_board_target_month",
+            "stm_board_pct_month",
+            "stm_board_rank",
+        ];
+    }
+
+    /** Called with the cards once read: an add-on adds what it shows to each
+     * card and returns what it adds to the screen's state. */
+    async decorate(members) {
+        return {};
     }
 
     money(value, currencyId) {

@@ -229,14 +229,11 @@ tours.add("stm_phone_board_tour", {
     ],
 });
 
-// The office screen: teams, salespeople ranked, this month's honours.
+// The office screen: teams and their salespeople, ranked.
 tours.add("stm_office_board_tour", {
     steps: () => [
         {
             trigger: ".o_stm_office_team:contains('Journey Team') .o_stm_office_row:contains('Journey Rep')",
-        },
-        {
-            trigger: ".o_stm_office_honours .badge:contains('Journey Rep')",
         },
     ],
 });

@@ -1,18 +1,18 @@
 """Honours awarded on the 1st, announced in the team's channel, shown on
-the board."""
+the board; the service honour weighs the figures other add-ons answer."""
 
 from datetime import date, datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.tests import tagged
-
-from .common import StmCase
 
 
 class HonoursCase(StmCase):
     """A team with targets, a newcomer, and the helpers to win deals, visit
-    and award (the complaints add-on's honours tests build on it)."""
+    and award."""
 
     @classmethod
     def setUpClass(cls):
@@ -114,3 +114,31 @@ class TestHonours(HonoursCase):
         self._award()
         body = self.team_block.stm_channel_id.message_ids[:1].body
         self.assertIn("2026年10月", body)
+
+    # Upheld complaints (counted by the complaints add-on) and satisfaction
+    # (measured by the survey add-on) are figures the core asks for and
+    # answers with nothing; here they are answered as those add-ons do.
+
+    def _service_honour(self, upheld=None, satisfaction=None):
+        self._feedback_visits(self.rep_a, 3, datetime(2026, 10, 7, 3, 0))
+        self._feedback_visits(self.rep_b, 5, datetime(2026, 10, 8, 3, 0))
+        Figures = type(self.env["stm.figures"])
+        with (
+            patch.object(Figures, "_stm_upheld_complaints", lambda *a: upheld or {}),
+            patch.object(Figures, "_stm_satisfaction", lambda *a: satisfaction or {}),
+        ):
+            return self._award().filtered(lambda h: h.kind == "service").user_id
+
+    def test_an_upheld_complaint_costs_the_service_honour(self):
+        # Li Na made more feedback visits (she wins without the complaint, as
+        # in test_titles_of_the_month), but a complaint against her was upheld.
+        self.assertEqual(self._service_honour(upheld={self.rep_b: 1}), self.rep_a)
+
+    def test_satisfaction_decides_the_service_honour(self):
+        self.assertEqual(
+            self._service_honour(
+                upheld={self.rep_b: 1},
+                satisfaction={self.rep_a: 60.0, self.rep_b: 90.0},
+            ),
+            self.rep_b,
+        )

@@ -1,10 +1,9 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-
-from ..access import system, typed
-from ..compat import Constraint
-from ..policy import incentive, periods
+from odoo.addons.sales_team_mgmt.access import system, typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
+from odoo.addons.sales_team_mgmt.policy import incentive, periods
 
 
 class StmHonour(models.Model):
@@ -172,7 +171,7 @@ class StmHonour(models.Model):
         upheld = Figures._stm_upheld_complaints(
             memberships.user_id, companies, first, last
         )
-        satisfaction = self._stm_satisfaction(
+        satisfaction = Figures._stm_satisfaction(
             memberships.user_id, companies, first, last
         )
         rows = {}
@@ -194,9 +193,3 @@ class StmHonour(models.Model):
                     "satisfaction": satisfaction.get(user),
                 }
         return rows
-
-    @api.model
-    def _stm_satisfaction(self, users, companies, first, last):
-        """{user: customers' satisfaction score 0–100} for the period, where
-        a satisfaction survey measures it (an integration add-on does)."""
-        return {}

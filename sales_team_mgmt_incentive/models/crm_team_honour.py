@@ -1,12 +1,11 @@
 from markupsafe import Markup, escape
 
-from odoo import Command, fields, models
-
-from ..access import typed
+from odoo import fields, models
+from odoo.addons.sales_team_mgmt.access import typed
 
 
 class CrmTeam(models.Model):
-    """The team's Discuss channel, where its honours are announced."""
+    """The team's honours, announced in its Discuss channel."""
 
     _inherit = "crm.team"
 
@@ -17,30 +16,6 @@ class CrmTeam(models.Model):
             **super()._stm_access(),
             "stm_honour_ids": typed(),
         }
-
-    def _stm_channel(self):
-        """The team's channel, created with its members the first time."""
-        self.ensure_one()
-        if self.stm_channel_id:
-            return self.stm_channel_id
-        partners = (self.member_ids | self.user_id).partner_id
-        channel = (
-            self.env["discuss.channel"]
-            .sudo()
-            .create(
-                {
-                    "name": self.name,
-                    "channel_type": "channel",
-                    "description": self.env._("Sales team %s", self.name),
-                    "channel_member_ids": [
-                        Command.create({"partner_id": partner.id})
-                        for partner in partners
-                    ],
-                }
-            )
-        )
-        self.sudo().stm_channel_id = channel
-        return channel
 
     def _stm_announce_honours(self, honours):
         """One message in the team's channel, in its leader's language."""

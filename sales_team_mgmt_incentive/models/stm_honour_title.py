@@ -1,6 +1,5 @@
 from odoo import fields, models
-
-from ..access import typed
+from odoo.addons.sales_team_mgmt.access import typed
 
 
 class StmHonourTitle(models.Model):
