@@ -27,11 +27,6 @@ from . import crm_lead_claim
 from . import crm_lead_project
 from . import crm_lead_forecast
 from . import crm_lead_won
-from . import stm_report_mixin
-from . import stm_forecast
-from . import stm_forecast_line
-from . import stm_resource_request
-from . import stm_resource_request_line
 from . import stm_visit
 from . import stm_visit_checkin
 from . import stm_progress_entry

@@ -18,7 +18,6 @@ STM_INTEGER_SETTINGS = (
     "stm_min_registered_projects_year",
     "stm_dossier_deadline_months",
     "stm_min_effective_opportunities",
-    "stm_forecast_day",
 )
 
 
@@ -97,13 +96,6 @@ class CrmTeam(models.Model):
         help="Below this many opportunities in the 25–90 % stages a forecast "
         "is flagged unreliable.",
     )
-    stm_forecast_day = fields.Integer(
-        string="Monthly Forecast Prepared On",
-        default=25,
-        help="Day of the month the next month's forecast is prepared for each "
-        "salesperson; it is due at month end.",
-    )
-
     stm_forecast_next_month = fields.Monetary(
         string="Weighted Forecast, Next Month",
         compute="_compute_stm_forecast_summary",
@@ -128,7 +120,7 @@ class CrmTeam(models.Model):
         "CHECK(stm_visit_backdate_days >= 0 AND "
         "stm_min_weekly_visits_per_customer >= 0 AND stm_min_feedback_visits_30d "
         ">= 0 AND stm_min_registered_projects_year >= 0 AND "
-        "stm_dossier_deadline_months > 0 AND stm_forecast_day BETWEEN 1 AND 28 AND "
+        "stm_dossier_deadline_months > 0 AND "
         "stm_min_effective_opportunities >= 0)",
         "Quotas cannot be negative, deadlines must be positive.",
     )
@@ -148,7 +140,6 @@ class CrmTeam(models.Model):
             "stm_dossier_deadline_months": typed(),
             "stm_probability_from_stage": typed(),
             "stm_min_effective_opportunities": typed(),
-            "stm_forecast_day": typed(),
         }
 
     def _stm_actions(self):

@@ -6,7 +6,6 @@ from . import test_claim_race
 from . import test_hooks
 from . import test_visit
 from . import test_compliance
-from . import test_forecast
 from . import test_marketing
 from . import test_customer_class
 from . import test_my_day
@@ -20,6 +19,7 @@ from . import test_rpc_workflow_fields
 from . import test_rpc_privacy
 from . import test_rpc_board
 from . import test_targets
+from . import test_pipeline
 from . import test_crons
 from . import test_multi_company
 from . import test_rpc_hostile_input

@@ -3,7 +3,7 @@ from hypothesis import given
 from odoo.tests import tagged
 
 from .common import StmCase
-from .hostile import DAY, MOMENT, NUMBER, SETTINGS, TEXT, WEEK, HostileInput, explores
+from .hostile import DAY, MOMENT, NUMBER, SETTINGS, TEXT, HostileInput, explores
 
 
 @tagged("post_install", "-at_install", "stm_slow")
@@ -97,43 +97,3 @@ class TestBadInput(HostileInput, StmCase):
             },
             user=self.rep_a,
         )
-
-    @explores
-    @SETTINGS
-    @given(description=TEXT, amount=NUMBER, day=DAY, week=WEEK, comment=TEXT)
-    def test_reports(self, description, amount, day, week, comment):
-        """Resource request and forecast lines."""
-        request = self._attempt(
-            "stm.resource.request",
-            create={"user_id": self.rep_a.id, "week_start": week},
-            user=self.rep_a,
-        )
-        if request:
-            self._attempt(
-                "stm.resource.request.line",
-                create={
-                    "request_id": request.id,
-                    "description": description or "d",
-                    "amount": amount,
-                    "needed_on": day,
-                },
-                user=self.rep_a,
-            )
-        forecast = self._attempt(
-            "stm.forecast",
-            create={"user_id": self.rep_a.id, "month": day.replace(day=1)},
-            user=self.rep_a,
-        )
-        if forecast:
-            lead = self._lead(self.rep_a, partner_name="Forecast Co")
-            self._attempt(
-                "stm.forecast.line",
-                create={
-                    "forecast_id": forecast.id,
-                    "lead_id": lead.id,
-                    "expected_amount": amount,
-                    "comment": comment,
-                    "date_deadline": day,
-                },
-                user=self.rep_a,
-            )

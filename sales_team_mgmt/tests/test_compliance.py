@@ -9,8 +9,8 @@ from .common import StmCase
 
 class ComplianceCase(StmCase):
     """The fixtures' East team on quotas, its people on Shanghai time, and a
-    day's snapshot on demand (the appraisal add-on's escalation tests build
-    on it)."""
+    day's snapshot on demand (the appraisal add-on's escalation tests and the
+    forecasts add-on's build on it)."""
 
     @classmethod
     def setUpClass(cls):
@@ -117,21 +117,3 @@ class TestCompliance(ComplianceCase):
             self._snapshot(day)
             counts.append(self.env.cr.sql_log_count - start)
         self.assertEqual(counts[0], counts[1], counts)
-
-    def test_late_forecast_fails_the_day(self):
-        forecast = self.env["stm.forecast"].create(
-            {"user_id": self.rep_a.id, "month": date(2026, 8, 1)}
-        )
-        snapshot = self._snapshot("2026-08-03")
-        self.assertFalse(snapshot.reports_on_time, "due 31 July, still a draft")
-        with freeze_time("2026-08-03"):
-            forecast.with_user(self.rep_a).action_submit()
-        snapshot = self._snapshot("2026-08-04")
-        self.assertFalse(snapshot.reports_on_time, "handed in, but late")
-        other = self.env["stm.forecast"].create(
-            {"user_id": self.rep_b.id, "month": date(2026, 8, 1)}
-        )
-        with freeze_time("2026-07-30"):
-            other.with_user(self.rep_b).action_submit()
-        snapshot = self._snapshot("2026-08-04", self.rep_b)
-        self.assertTrue(snapshot.reports_on_time)

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -16,10 +16,6 @@ STM_MODELS = (
     "stm.visit",
     "stm.progress.entry",
     "stm.compliance",
-    "stm.forecast",
-    "stm.forecast.line",
-    "stm.resource.request",
-    "stm.resource.request.line",
 )
 
 
@@ -77,19 +73,6 @@ class TestTwoCompanies(StmCase):
         )
         env["stm.progress.entry"].create({"lead_id": lead.id, "summary": "Kick-off"})
         env["stm.compliance"]._cron_snapshot()
-        forecast = env["stm.forecast"].create(
-            {"user_id": cls.rep_a.id, "month": date.today().replace(day=1)}
-        )
-        env["stm.forecast.line"].create(
-            {"forecast_id": forecast.id, "lead_id": lead.id}
-        )
-        monday = date.today() - timedelta(days=date.today().weekday())
-        request = env["stm.resource.request"].create(
-            {"user_id": cls.rep_a.id, "week_start": monday}
-        )
-        env["stm.resource.request.line"].create(
-            {"request_id": request.id, "description": "Demo unit"}
-        )
         records = {model: env[model].search([]) for model in STM_MODELS}
         for model, found in records.items():
             assert found, f"fixture for {model}"
@@ -147,8 +130,8 @@ class TestTwoCompanies(StmCase):
             alarm.with_user(manager_b).action_acknowledge()
 
     def test_totals_count_the_company_of_the_team_only(self):
-        """A salesperson working for both companies: company A's board and
-        forecast count company A's deals, not company B's."""
+        """A salesperson working for both companies: company A's board counts
+        company A's deals, not company B's."""
         self.rep_a.company_ids |= self.company_b
         team_b = self.env["crm.team"].create(
             {"name": "B Team", "company_id": self.company_b.id}
@@ -170,9 +153,3 @@ class TestTwoCompanies(StmCase):
         )
         card = member.with_user(self.manager).read(["stm_board_revenue"])[0]
         self.assertEqual(card["stm_board_revenue"], 0.0)
-        # The monthly forecast of company A lists company A's pipeline only.
-        won_b.stage_id = self.env["crm.stage"].search([("is_won", "=", False)], limit=1)
-        won_b.date_deadline = date.today()
-        forecast = self.records_a["stm.forecast"][:1]
-        forecast.action_prepare()
-        self.assertNotIn(won_b, forecast.line_ids.lead_id)

@@ -1,8 +1,6 @@
 """Workflow fields change only through their buttons, whoever writes them
-over RPC: more attempts on claims, keys, disputes, alarms, visits, projects,
-forecasts and requests."""
-
-from datetime import date, timedelta
+over RPC: more attempts on claims, keys, disputes, alarms, visits and
+projects."""
 
 from odoo import fields
 from odoo.tests import tagged
@@ -187,28 +185,6 @@ class TestWorkflowFieldsOverRpc(StmRpcCase):
         self.claim.invalidate_recordset()
         self.lead.invalidate_recordset()
         self.assertEqual(self.lead.user_id, self.rep_c)
-
-    def test_reports_are_submitted_and_decided_by_buttons(self):
-        forecast = self.rpc(
-            self.rep_a,
-            "stm.forecast",
-            "create",
-            {"month": fields.Date.to_string(date.today().replace(day=1))},
-        )
-        self.assertRefused(
-            self.rep_a, "stm.forecast", "write", [forecast], {"state": "acknowledged"}
-        )
-        monday = date.today() - timedelta(days=date.today().weekday())
-        request = self.rpc(
-            self.rep_a,
-            "stm.resource.request",
-            "create",
-            {"week_start": fields.Date.to_string(monday + timedelta(days=7))},
-        )
-        for values in ({"state": "approved"}, {"late": False}):
-            self.assertRefused(
-                self.rep_a, "stm.resource.request", "write", [request], values
-            )
 
 
 # The same, over Odoo 19's /json/2.

@@ -1,5 +1,3 @@
-from datetime import date
-
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -8,8 +6,8 @@ from .common import StmCase
 
 @tagged("post_install", "-at_install")
 class TestDecisionsBelongToTheTeam(StmCase):
-    """Settling a dispute, closing an alarm, deciding a forecast:
-    the team's leader's, not any sales manager's of the company. Other
+    """Settling a dispute, closing an alarm: the team's leader's, not any
+    sales manager's of the company. Other
     managers read; administrators of the database stand above the teams."""
 
     @classmethod
@@ -63,19 +61,6 @@ class TestDecisionsBelongToTheTeam(StmCase):
             alarm.with_user(self.other_manager).write({"outcome": "abandon"})
         alarm.with_user(self.manager).write({"outcome": "abandon"})
         self.assertTrue(alarm.with_user(self.manager).action_close())
-
-    def test_forecasts_are_the_leaders(self):
-        forecast = (
-            self.env["stm.forecast"]
-            .with_user(self.rep_a)
-            .create({"month": date(2026, 12, 1)})
-        )
-        with self.assertRaises(UserError):
-            forecast.with_user(self.other_manager).action_prepare()
-        forecast.action_submit()
-        with self.assertRaises(UserError):
-            forecast.with_user(self.other_manager).action_acknowledge()
-        self.assertTrue(forecast.with_user(self.manager).action_acknowledge())
 
 
 @tagged("post_install", "-at_install")

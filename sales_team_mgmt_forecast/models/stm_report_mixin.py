@@ -1,6 +1,5 @@
 from odoo import api, fields, models
-
-from ..access import action, system, typed
+from odoo.addons.sales_team_mgmt.access import action, system, typed
 
 
 class StmReportMixin(models.AbstractModel):

@@ -1,7 +1,6 @@
 from odoo import fields, models
-
-from ..access import system, typed
-from ..compat import Constraint
+from odoo.addons.sales_team_mgmt.access import system, typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
 
 
 class StmResourceRequestLine(models.Model):

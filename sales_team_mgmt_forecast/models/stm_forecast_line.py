@@ -1,6 +1,5 @@
 from odoo import api, fields, models
-
-from ..access import system, typed
+from odoo.addons.sales_team_mgmt.access import system, typed
 
 # What a line shows of its opportunity: live while the forecast is a draft,
 # frozen once it is submitted (what the manager was told).

@@ -1,11 +1,10 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.access import system, typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
+from odoo.addons.sales_team_mgmt.policy import forecast, quota
 from odoo.exceptions import UserError, ValidationError
-
-from ..access import system, typed
-from ..compat import Constraint
-from ..policy import forecast, quota
 
 
 class StmForecast(models.Model):
@@ -208,7 +207,9 @@ class StmForecast(models.Model):
         self.line_ids.flush_recordset()
         self.sudo().write({"state": "submitted", "submitted_on": fields.Datetime.now()})
         self.activity_feedback(["mail.mail_activity_data_todo"])
-        self._stm_notify_manager("sales_team_mgmt.mail_template_stm_forecast_submitted")
+        self._stm_notify_manager(
+            "sales_team_mgmt_forecast.mail_template_stm_forecast_submitted"
+        )
         return True
 
     def action_acknowledge(self):

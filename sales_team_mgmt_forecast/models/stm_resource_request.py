@@ -1,11 +1,10 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.sales_team_mgmt.access import system, typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
+from odoo.addons.sales_team_mgmt.policy import quota
 from odoo.exceptions import UserError, ValidationError
-
-from ..access import system, typed
-from ..compat import Constraint
-from ..policy import quota
 
 THURSDAY = 3
 
@@ -131,7 +130,7 @@ class StmResourceRequest(models.Model):
             )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         self._stm_notify_manager(
-            "sales_team_mgmt.mail_template_stm_resource_request_submitted"
+            "sales_team_mgmt_forecast.mail_template_stm_resource_request_submitted"
         )
         return True
 
