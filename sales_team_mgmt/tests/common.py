@@ -100,6 +100,22 @@ class StmFixtures:
         # Assertions read it as the test's superuser; actions use with_user().
         return lead.with_env(self.env)
 
+    @classmethod
+    def _won_on(cls, user, amount, when, team=None):
+        """A deal of ``user`` won at ``when`` (UTC) for ``amount``, in Odoo's
+        won stage: what targets, statements and honours count."""
+        return cls.env["crm.lead"].create(
+            {
+                "name": f"Deal {user.name} {amount}",
+                "type": "opportunity",
+                "user_id": user.id,
+                "team_id": (team or cls.team_block).id,
+                "expected_revenue": amount,
+                "stage_id": cls.env.ref("crm.stage_lead4").id,
+                "date_closed": when,
+            }
+        )
+
     def _lose_won(self, lead):
         """A won deal lost after all: moved back out of the won stage first,
         as Odoo 19 asks, then lost."""

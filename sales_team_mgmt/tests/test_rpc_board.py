@@ -18,25 +18,20 @@ BOARD_FIELDS = [
 ]
 
 
-@tagged("post_install", "-at_install")
-class TestBoardOverRpc(StmRpcCase):
+class BoardRpcCase(StmRpcCase):
+    """Targets of 10,000 a month and a deal Zhang won in October (the
+    incentives add-on's statements are prepared from them)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         for member in cls.team_block.crm_team_member_ids:
             member.stm_revenue_target = 120_000
-        cls.env["crm.lead"].create(
-            {
-                "name": "Won by Zhang",
-                "type": "opportunity",
-                "user_id": cls.rep_a.id,
-                "team_id": cls.team_block.id,
-                "expected_revenue": 5_000,
-                "stage_id": cls.env.ref("crm.stage_lead4").id,
-                "date_closed": datetime(2026, 10, 9, 3, 0),
-            }
-        )
+        cls._won_on(cls.rep_a, 5_000, datetime(2026, 10, 9, 3, 0))
 
+
+@tagged("post_install", "-at_install")
+class TestBoardOverRpc(BoardRpcCase):
     def test_a_salesperson_reads_the_board_but_not_the_discipline(self):
         cards = self.rpc(
             self.rep_b,

@@ -16,22 +16,8 @@ class TestTargets(StmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.won_stage = cls.env.ref("crm.stage_lead4")
         for member in cls.team_block.crm_team_member_ids:
             member.stm_revenue_target = 120_000  # 10,000 a month
-
-    def _won(self, user, amount, when):
-        return self.env["crm.lead"].create(
-            {
-                "name": f"Deal {user.name} {amount}",
-                "type": "opportunity",
-                "user_id": user.id,
-                "team_id": self.team_block.id,
-                "expected_revenue": amount,
-                "stage_id": self.won_stage.id,
-                "date_closed": when,
-            }
-        )
 
     def test_seasonal_weights_split_the_yearly_target(self):
         weights = {f"stm_weight_{m:02d}": 1 for m in range(1, 13)}
@@ -55,8 +41,8 @@ class TestTargets(StmCase):
             self.team_block.stm_weight_03 = -1
 
     def test_team_targets_are_the_sums_of_their_members(self):
-        self._won(self.rep_a, 4_000, datetime(2026, 10, 3, 3, 0))
-        self._won(self.rep_b, 6_000, datetime(2026, 10, 9, 3, 0))
+        self._won_on(self.rep_a, 4_000, datetime(2026, 10, 3, 3, 0))
+        self._won_on(self.rep_b, 6_000, datetime(2026, 10, 9, 3, 0))
         with freeze_time("2026-10-20 04:00:00"):
             team = self.team_block.with_context(tz="UTC")
             self.assertEqual(team.stm_target_month, 20_000)

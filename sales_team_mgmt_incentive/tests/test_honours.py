@@ -17,7 +17,6 @@ class HonoursCase(StmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.won_stage = cls.env.ref("crm.stage_lead4")
         for member in cls.team_block.crm_team_member_ids:
             member.stm_revenue_target = 120_000
         cls.member_b = cls.team_block.crm_team_member_ids.filtered(
@@ -28,19 +27,6 @@ class HonoursCase(StmCase):
             {"name": "Kappa Foods", "is_company": True}
         )
         cls.Honour = cls.env["stm.honour"]
-
-    def _won(self, user, amount, when):
-        return self.env["crm.lead"].create(
-            {
-                "name": f"Deal {amount}",
-                "type": "opportunity",
-                "user_id": user.id,
-                "team_id": self.team_block.id,
-                "expected_revenue": amount,
-                "stage_id": self.won_stage.id,
-                "date_closed": when,
-            }
-        )
 
     def _feedback_visits(self, user, count, when):
         visits = self.env["stm.visit"].create(
@@ -66,8 +52,8 @@ class HonoursCase(StmCase):
 @tagged("post_install", "-at_install")
 class TestHonours(HonoursCase):
     def test_titles_of_the_month(self):
-        self._won(self.rep_a, 50_000, datetime(2026, 10, 5, 3, 0))
-        self._won(self.rep_b, 9_000, datetime(2026, 10, 6, 3, 0))
+        self._won_on(self.rep_a, 50_000, datetime(2026, 10, 5, 3, 0))
+        self._won_on(self.rep_b, 9_000, datetime(2026, 10, 6, 3, 0))
         self._feedback_visits(self.rep_a, 3, datetime(2026, 10, 7, 3, 0))
         self._feedback_visits(self.rep_b, 5, datetime(2026, 10, 8, 3, 0))
         honours = self._award()
@@ -110,7 +96,7 @@ class TestHonours(HonoursCase):
     def test_titles_speak_the_leaders_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.manager.lang = "zh_CN"
-        self._won(self.rep_a, 50_000, datetime(2026, 10, 5, 3, 0))
+        self._won_on(self.rep_a, 50_000, datetime(2026, 10, 5, 3, 0))
         self._award()
         body = self.team_block.stm_channel_id.message_ids[:1].body
         self.assertIn("2026年10月", body)

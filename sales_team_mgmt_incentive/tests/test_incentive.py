@@ -17,7 +17,6 @@ class TestIncentive(StmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.won_stage = cls.env.ref("crm.stage_lead4")
         for member in (cls.team_block | cls.team_dispute).crm_team_member_ids:
             member.stm_revenue_target = 120_000  # 10,000 a month
         cls.plan = cls._plan(cls.team_block)
@@ -42,19 +41,6 @@ class TestIncentive(StmCase):
             }
         )
 
-    def _won(self, user, amount, when, team=None):
-        return self.env["crm.lead"].create(
-            {
-                "name": f"Deal {user.name} {amount}",
-                "type": "opportunity",
-                "user_id": user.id,
-                "team_id": (team or self.team_block).id,
-                "expected_revenue": amount,
-                "stage_id": self.won_stage.id,
-                "date_closed": when,
-            }
-        )
-
     def _prepare(self, day):
         with freeze_time(f"{day} 02:00:00"):
             self.env["stm.incentive.statement"]._cron_prepare()
@@ -73,10 +59,10 @@ class TestIncentive(StmCase):
     # ------------------------------------------------------------------
 
     def test_statements_after_the_month_equal_the_board(self):
-        self._won(self.rep_a, 8_000, datetime(2026, 10, 12, 3, 0))  # exactly 80 %
-        self._won(self.rep_b, 7_000, datetime(2026, 10, 2, 3, 0))
-        self._won(self.rep_b, 3_000, datetime(2026, 10, 30, 3, 0))  # 100 %
-        self._won(self.rep_b, 50_000, datetime(2026, 11, 1, 3, 0))  # November
+        self._won_on(self.rep_a, 8_000, datetime(2026, 10, 12, 3, 0))  # exactly 80 %
+        self._won_on(self.rep_b, 7_000, datetime(2026, 10, 2, 3, 0))
+        self._won_on(self.rep_b, 3_000, datetime(2026, 10, 30, 3, 0))  # 100 %
+        self._won_on(self.rep_b, 50_000, datetime(2026, 11, 1, 3, 0))  # November
         with freeze_time("2026-10-31 12:00:00"):
             board = {
                 card.user_id: card.stm_board_won_month
@@ -130,9 +116,9 @@ class TestIncentive(StmCase):
         statement counts what the one definition counts (stm.figures and the
         membership's target), as the appraisal and the sales report do."""
         self.rep_a.tz = "Asia/Shanghai"
-        self._won(self.rep_a, 4_000, datetime(2026, 10, 15, 8, 0))
-        self._won(self.rep_a, 1_000, datetime(2026, 10, 31, 15, 30))
-        self._won(self.rep_a, 7_000, datetime(2026, 10, 31, 16, 30))  # 1 November
+        self._won_on(self.rep_a, 4_000, datetime(2026, 10, 15, 8, 0))
+        self._won_on(self.rep_a, 1_000, datetime(2026, 10, 31, 15, 30))
+        self._won_on(self.rep_a, 7_000, datetime(2026, 10, 31, 16, 30))  # 1 November
         self._prepare("2026-11-05")
         mine = self._statement(self.rep_a, date(2026, 10, 1))
         october = (date(2026, 10, 1), date(2026, 10, 31))
@@ -157,7 +143,7 @@ class TestIncentive(StmCase):
 
     def test_marginal_tiers_rate_each_slice(self):
         self.plan.tier_mode = "marginal"
-        self._won(self.rep_a, 12_000, datetime(2026, 10, 12, 3, 0))
+        self._won_on(self.rep_a, 12_000, datetime(2026, 10, 12, 3, 0))
         self._prepare("2026-11-05")
         statement = self._statement(self.rep_a, date(2026, 10, 1))
         # 8,000 at 1 %, 2,000 at 2 %, 2,000 at 3 %.
@@ -166,7 +152,7 @@ class TestIncentive(StmCase):
         self.assertIn("from 100 % of target: 3 %", statement.commission_basis)
 
     def test_approval_belongs_to_the_team_leader_and_is_final(self):
-        self._won(self.rep_a, 8_000, datetime(2026, 10, 12, 3, 0))
+        self._won_on(self.rep_a, 8_000, datetime(2026, 10, 12, 3, 0))
         self._prepare("2026-11-05")
         statement = self._statement(self.rep_a, date(2026, 10, 1))
         other_manager = new_test_user(
@@ -197,8 +183,8 @@ class TestIncentive(StmCase):
             statement.with_user(self.manager).action_refresh()
 
     def test_changes_after_approval_are_settled_next_month(self):
-        lost = self._won(self.rep_a, 8_000, datetime(2026, 10, 12, 3, 0))
-        revalued = self._won(self.rep_b, 10_000, datetime(2026, 10, 2, 3, 0))
+        lost = self._won_on(self.rep_a, 8_000, datetime(2026, 10, 12, 3, 0))
+        revalued = self._won_on(self.rep_b, 10_000, datetime(2026, 10, 2, 3, 0))
         self._prepare("2026-11-05")
         october = self._statement(self.rep_a, date(2026, 10, 1)) | self._statement(
             self.rep_b, date(2026, 10, 1)
@@ -209,7 +195,7 @@ class TestIncentive(StmCase):
         # October (an import).
         self._lose_won(lost)
         revalued.expected_revenue = 12_000
-        late = self._won(self.rep_a, 1_000, datetime(2026, 10, 28, 3, 0))
+        late = self._won_on(self.rep_a, 1_000, datetime(2026, 10, 28, 3, 0))
         self._prepare("2026-12-02")
         self.assertEqual(october.mapped("total"), totals, "approved: unchanged")
         mine = self._statement(self.rep_a, date(2026, 11, 1))
@@ -249,8 +235,10 @@ class TestIncentive(StmCase):
                 }
             )
         self.assertEqual(south.stm_left_on, date(2026, 10, 16))
-        self._won(self.rep_c, 20_000, datetime(2026, 10, 10, 3, 0), self.team_dispute)
-        self._won(self.rep_c, 5_000, datetime(2026, 10, 20, 3, 0), self.team_block)
+        self._won_on(
+            self.rep_c, 20_000, datetime(2026, 10, 10, 3, 0), self.team_dispute
+        )
+        self._won_on(self.rep_c, 5_000, datetime(2026, 10, 20, 3, 0), self.team_block)
         self._prepare("2026-11-05")
         first = date(2026, 10, 1)
         in_south = self._statement(self.rep_c, first, self.team_dispute)
@@ -282,7 +270,7 @@ class TestIncentive(StmCase):
             )
             team.crm_team_member_ids.stm_joined_on = "2026-01-01"
             for rep in reps:
-                self._won(rep, 3_000, datetime(2026, 10, 12, 3, 0), team)
+                self._won_on(rep, 3_000, datetime(2026, 10, 12, 3, 0), team)
             plan = self._plan(team)
             self.env.flush_all()
             self.env.invalidate_all()

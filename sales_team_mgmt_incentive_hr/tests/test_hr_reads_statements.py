@@ -1,16 +1,14 @@
 """HR officers read every incentive statement over RPC and change none; an
 employee without HR's group reads none."""
 
-from datetime import datetime
-
-from freezegun import freeze_time
-
-from odoo.addons.sales_team_mgmt.tests.common import StmRpcCase
+from odoo.addons.sales_team_mgmt_incentive.tests.test_rpc_incentive import (
+    StatementRpcCase,
+)
 from odoo.tests import new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
-class TestHrReadsStatements(StmRpcCase):
+class TestHrReadsStatements(StatementRpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -18,33 +16,7 @@ class TestHrReadsStatements(StmRpcCase):
             cls.env, "stm_hr_pay", groups="base.group_user,hr.group_hr_user"
         )
         cls.clerk = new_test_user(cls.env, "stm_clerk_pay", groups="base.group_user")
-        for member in cls.team_block.crm_team_member_ids:
-            member.stm_revenue_target = 120_000
-        cls.env["stm.incentive.plan"].create(
-            {
-                "name": "East monthly (HR)",
-                "team_id": cls.team_block.id,
-                "period": "month",
-                "date_start": "2026-01-01",
-                "tier_ids": [(0, 0, {"threshold_pct": 0, "rate_pct": 2})],
-            }
-        )
-        cls.env["crm.lead"].create(
-            {
-                "name": "Won for the statement",
-                "type": "opportunity",
-                "user_id": cls.rep_a.id,
-                "team_id": cls.team_block.id,
-                "expected_revenue": 5_000,
-                "stage_id": cls.env.ref("crm.stage_lead4").id,
-                "date_closed": datetime(2026, 10, 9, 3, 0),
-            }
-        )
-        with freeze_time("2026-11-03 02:00:00"):
-            cls.env["stm.incentive.statement"]._cron_prepare()
-        cls.statement = cls.env["stm.incentive.statement"].search(
-            [("user_id", "=", cls.rep_a.id)]
-        )
+        cls.statement = cls.statement_a
 
     def test_hr_reads_every_statement_and_changes_none(self):
         self.assertEqual(len(self.statement), 1)
