@@ -45,7 +45,7 @@ class TestConstraintsExist(TransactionCase):
             source.read_text(encoding="utf-8").count(" = Constraint(")
             for source in models_dir.glob("*.py")
         )
-        self.assertGreater(in_core, 10)
+        self.assertGreater(in_core, 0)
         self.assertGreaterEqual(len(declared), in_core)
         self.env.cr.execute(
             SQL(
