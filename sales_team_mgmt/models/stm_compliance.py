@@ -50,8 +50,10 @@ class StmCompliance(models.Model):
     reports_on_time = fields.Boolean(
         string="Reports on Time",
         readonly=True,
-        help="This week's resource request (due last Thursday) and this month's "
-        "forecast (due at the end of last month) were handed in on time.",
+        help="The reports owed to the team leader were handed in on time: with "
+        "the forecasts add-on, this week's resource request (due last "
+        "Thursday) and this month's forecast (due at the end of last month); "
+        "without it nothing is owed.",
     )
     passed = fields.Boolean(readonly=True, aggregator="bool_and")
     failing_since = fields.Date(readonly=True)
