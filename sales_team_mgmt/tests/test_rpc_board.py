@@ -29,6 +29,18 @@ class BoardRpcCase(StmRpcCase):
             member.stm_revenue_target = 120_000
         cls._won_on(cls.rep_a, 5_000, datetime(2026, 10, 9, 3, 0))
 
+    def _outsider(self):
+        """A sales manager of another company only (the team is this one's)."""
+        other = self.env["res.company"].create({"name": "Other Co (board)"})
+        self.team_block.company_id = self.env.company
+        return new_test_user(
+            self.env,
+            "stm_board_outsider",
+            groups="base.group_user,sales_team.group_sale_manager",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestBoardOverRpc(BoardRpcCase):
@@ -51,15 +63,7 @@ class TestBoardOverRpc(BoardRpcCase):
         self.assertEqual(own["stm_board_compliance"], "unknown")
 
     def test_another_company_sees_no_card(self):
-        other = self.env["res.company"].create({"name": "Other Co (board)"})
-        outsider = new_test_user(
-            self.env,
-            "stm_board_outsider",
-            groups="base.group_user,sales_team.group_sale_manager",
-            company_id=other.id,
-            company_ids=[other.id],
-        )
-        self.team_block.company_id = self.env.company
+        outsider = self._outsider()
         self.assertFalse(self.rpc(outsider, "crm.team.member", "search", []))
 
 

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.addons.sales_team_mgmt.tests.common import over_json2
 from odoo.addons.sales_team_mgmt.tests.test_rpc_board import BoardRpcCase
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 
 class StatementRpcCase(BoardRpcCase):
@@ -34,15 +34,7 @@ class StatementRpcCase(BoardRpcCase):
 @tagged("post_install", "-at_install")
 class TestIncentiveOverRpc(StatementRpcCase):
     def test_another_company_sees_none_of_it(self):
-        other = self.env["res.company"].create({"name": "Other Co (board)"})
-        outsider = new_test_user(
-            self.env,
-            "stm_board_outsider",
-            groups="base.group_user,sales_team.group_sale_manager",
-            company_id=other.id,
-            company_ids=[other.id],
-        )
-        self.team_block.company_id = self.env.company
+        outsider = self._outsider()
         for model in ("stm.incentive.statement", "stm.incentive.plan"):
             self.assertFalse(self.rpc(outsider, model, "search", []), model)
 
