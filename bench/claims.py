@@ -85,7 +85,6 @@ LEAD_COLUMNS = (
     "stm_claim_id",
     "stm_claim_state",
     "stm_claim_user_id",
-    "stm_role_map_completeness",
 )
 
 
@@ -192,12 +191,12 @@ def populate(env, size, users, team):
                 "email_from, email_normalized, email_domain_criterion, phone, "
                 "phone_sanitized, user_id, team_id, company_id, stage_id, probability, "
                 "stm_claim_id, stm_claim_state, stm_claim_user_id, "
-                "stm_role_map_completeness, create_date, write_date, create_uid, "
+                "create_date, write_date, create_uid, "
                 "write_uid%s) SELECT 'Deal ' || v.name, 'opportunity', true, v.name, "
                 "CASE WHEN mod(v.idx, 2) = 0 THEN v.pid END, v.email, lower(v.email), "
                 "CASE WHEN split_part(v.email, '@', 2) = ANY(%s) THEN NULL "
                 "ELSE '@' || split_part(v.email, '@', 2) END, v.phone, v.sanitized, "
-                "v.uid, %s, %s, %s, 10, v.cid, 'claimed', v.uid, 0, now(), now(), "
+                "v.uid, %s, %s, %s, 10, v.cid, 'claimed', v.uid, now(), now(), "
                 "1, 1%s FROM (VALUES %s) AS "
                 "v(idx, name, email, phone, sanitized, uid, pid, cid)",
                 lead_more[0],

@@ -48,7 +48,6 @@ LEAD_COLUMNS = (
     "stm_dossier_deadline",
     "stm_dossier_complete",
     "stm_claim_state",
-    "stm_role_map_completeness",
 )
 
 
@@ -123,13 +122,13 @@ def ensure_salespeople(env, count):
                 "partner_id, stage_id, probability, stm_registered, "
                 "stm_registered_on, "
                 "stm_self_developed, stm_dossier_deadline, stm_dossier_complete, "
-                "stm_claim_state, stm_role_map_completeness, create_date, write_date, "
+                "stm_claim_state, create_date, write_date, "
                 "create_uid, write_uid%s) VALUES %s",
                 lead_more[0],
                 SQL(", ").join(
                     SQL(
                         "('Project', 'opportunity', true, %s, %s, %s, %s, 20, true, "
-                        "%s, true, %s, false, 'unclaimed', 0, now(), now(), 1, 1%s)",
+                        "%s, true, %s, false, 'unclaimed', now(), now(), 1, 1%s)",
                         user.id,
                         env.company.id,
                         generator.choice(customers).id,

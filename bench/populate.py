@@ -327,7 +327,6 @@ def customers(env, size, by_team):
                         claim_of[partner_of[i]],
                         "claimed",
                         uid,
-                        0,
                         "t" if registered else "f",
                         (today - timedelta(days=i % 365)).date()
                         if registered
@@ -365,7 +364,6 @@ def customers(env, size, by_team):
                 "stm_claim_id",
                 "stm_claim_state",
                 "stm_claim_user_id",
-                "stm_role_map_completeness",
                 "stm_registered",
                 "stm_registered_on",
                 "stm_self_developed",

@@ -18,7 +18,6 @@
         "views/stm_claim_dispute_views.xml",
         "views/stm_handover_views.xml",
         "views/stm_difficulty_alarm_views.xml",
-        "views/stm_buying_role_views.xml",
         "views/stm_visit_views.xml",
         "views/stm_compliance_views.xml",
         "views/res_partner_views.xml",

@@ -78,7 +78,7 @@ if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null 
     for tour_class in sales_team_mgmt:TestSalesmanTours sales_team_mgmt:TestSalespersonOnAPhone \
         sales_team_mgmt:TestManagerOnADesktop sales_team_mgmt_appraisal:TestLeaderAppraisesOnADesktop \
         sales_team_mgmt_complaint:TestComplaintOnAPhone sales_team_mgmt_incentive:TestOfficeScreenHonours \
-        sales_team_mgmt_complaint:TestDepartmentAnswers; do
+        sales_team_mgmt_complaint:TestDepartmentAnswers sales_team_mgmt_role_map:TestRoleMapOnAPhone; do
         skip_tours="$skip_tours,-/$tour_class"
     done
 fi

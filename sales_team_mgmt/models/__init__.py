@@ -21,7 +21,6 @@ from . import stm_handover
 from . import stm_handover_line
 from . import stm_claim_dispute
 from . import stm_difficulty_alarm
-from . import stm_buying_role
 from . import crm_lead
 from . import crm_lead_claim
 from . import crm_lead_project

@@ -1,13 +1,10 @@
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..access import action, system, typed
+from ..access import action, typed
 from ..actions import RELOAD, notify
 from ..compat import PHONE_FIELDS
 from ..policy.keys import oversized
-from ..policy.power import role_map_completeness
 
 # Identity facts a salesperson may fill in but not rewrite (seed 002 §4:
 # a made-up customer must not be quietly turned into a real one).
@@ -100,25 +97,6 @@ class CrmLead(models.Model):
     stm_alarm_count = fields.Integer(
         string="Alarm Count", compute="_compute_stm_alarm_count"
     )
-    stm_buying_role_ids = fields.One2many(
-        "stm.buying.role", "lead_id", string="Buying Roles"
-    )
-    stm_role_map_missing = fields.Char(
-        string="Roles Still Missing",
-        compute="_compute_stm_role_map_missing",
-        help="The roles of the buying centre nobody is mapped to yet.",
-    )
-    stm_role_map_html = fields.Html(
-        string="Role Map",
-        compute="_compute_stm_role_map_missing",
-        sanitize=False,
-    )
-    stm_role_map_completeness = fields.Integer(
-        string="Role Map (%)",
-        compute="_compute_stm_role_map_completeness",
-        store=True,
-        aggregator="avg",
-    )
 
     def _stm_access(self):
         claim = action(
@@ -141,8 +119,6 @@ class CrmLead(models.Model):
             "stm_pool_team_id": claim,
             # Their records keep their own rules.
             "stm_alarm_ids": typed(),
-            "stm_buying_role_ids": typed(),
-            "stm_role_map_completeness": system(),
         }
 
     def _stm_actions(self):
@@ -217,44 +193,6 @@ class CrmLead(models.Model):
         )
         for lead in self:
             lead.stm_alarm_count = counts.get(lead, 0)
-
-    @api.depends("stm_buying_role_ids.role", "stm_buying_role_ids.partner_id")
-    def _compute_stm_role_map_missing(self):
-        labels = dict(
-            self.env["stm.buying.role"]._fields["role"]._description_selection(self.env)
-        )
-        missing_label = self.env._("missing")
-        for lead in self:
-            people = {role: [] for role in labels}
-            for mapped in lead.stm_buying_role_ids:
-                people[mapped.role].append(mapped.partner_id.name or "")
-            lead.stm_role_map_missing = ", ".join(
-                labels[role] for role, names in people.items() if not names
-            )
-            # The seven roles at a glance, the empty ones marked: a phone
-            # shows one kanban column at a time.
-            rows = Markup("").join(
-                Markup('<tr><td class="text-nowrap pe-2">%s</td><td>%s</td></tr>')
-                % (
-                    labels[role],
-                    ", ".join(names)
-                    if names
-                    else Markup('<span class="badge text-bg-danger">%s</span>')
-                    % missing_label,
-                )
-                for role, names in people.items()
-            )
-            lead.stm_role_map_html = (
-                Markup('<table class="table table-sm mb-2"><tbody>%s</tbody></table>')
-                % rows
-            )
-
-    @api.depends("stm_buying_role_ids.role")
-    def _compute_stm_role_map_completeness(self):
-        for lead in self:
-            lead.stm_role_map_completeness = role_map_completeness(
-                lead.stm_buying_role_ids.mapped("role")
-            )
 
     # ------------------------------------------------------------------
     # ORM

@@ -97,16 +97,12 @@ class CrmLead(models.Model):
                 else False
             )
 
-    @api.depends(
-        *DOSSIER_TEXT_FIELDS,
-        "stm_role_map_completeness",
-        "stm_progress_ids",
-    )
+    @api.depends(*DOSSIER_TEXT_FIELDS, "stm_progress_ids")
     def _compute_stm_dossier_complete(self):
+        # The role map add-on also asks for the seven roles.
         for lead in self:
             lead.stm_dossier_complete = bool(
                 all(_has_text(lead[f]) for f in DOSSIER_TEXT_FIELDS)
-                and lead.stm_role_map_completeness == 100
                 and lead.stm_progress_ids
             )
 

@@ -87,24 +87,25 @@ class StmClaimDispute(models.Model):
             )
 
     @api.depends(
-        "claim_id.lead_ids.stm_buying_role_ids.role",
-        "rival_claim_id.lead_ids.stm_buying_role_ids.role",
+        "claim_id.user_id",
+        "claim_id.claimed_on",
+        "rival_claim_id.user_id",
+        "rival_claim_id.claimed_on",
     )
     def _compute_suggested_user_id(self):
         for dispute in self:
             candidates = [
-                (
-                    claim.user_id.id,
-                    claim.claimed_on,
-                    [
-                        (role.partner_id.id, role.role)
-                        for role in claim.lead_ids.stm_buying_role_ids
-                    ],
-                )
+                (claim.user_id.id, claim.claimed_on, self._stm_mapped_roles(claim))
                 for claim in (dispute.claim_id | dispute.rival_claim_id)
                 if claim.user_id
             ]
             dispute.suggested_user_id = suggest_winner(candidates)
+
+    def _stm_mapped_roles(self, claim):
+        """The (contact, role) pairs the claim's salesperson has mapped at the
+        customer: none in the core, so the earliest claim is suggested; the
+        role map add-on answers with its buying roles."""
+        return []
 
     def _stm_access(self):
         settle = action(self.env._("the Settle button"))

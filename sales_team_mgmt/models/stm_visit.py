@@ -363,8 +363,8 @@ class StmVisit(models.Model):
         return True
 
     def _refresh_followups(self):
-        """Done visits keep the visitor's claim on the customer alive and date
-        the last contact of the people met."""
+        """Done visits keep the visitor's claim on the customer alive (the
+        role map add-on also dates the last contact of the people met)."""
         claims = (
             self.env["stm.claim"]
             .sudo()
@@ -395,21 +395,3 @@ class StmVisit(models.Model):
             by_day[day] |= claim
         for day, day_claims in by_day.items():
             day_claims._touch_followup(day)
-        roles = (
-            self.env["stm.buying.role"]
-            .sudo()
-            .search(
-                [
-                    ("lead_id", "in", self.lead_id.ids),
-                    ("partner_id", "in", self.contact_ids.ids),
-                ]
-            )
-        )
-        for role in roles:
-            days = [
-                local_day(v.date, v.user_id.tz)
-                for v in self
-                if v.lead_id == role.lead_id and role.partner_id in v.contact_ids
-            ]
-            if days and (not role.last_contact_on or max(days) > role.last_contact_on):
-                role.last_contact_on = max(days)

@@ -25,7 +25,6 @@ from . import test_multi_company
 from . import test_rpc_hostile_input
 from . import test_team_decisions
 from . import test_tour_journeys
-from . import test_role_map
 from . import test_pool_rules
 from . import test_visit_checkin
 from . import test_access_table

@@ -12,7 +12,6 @@ STM_MODELS = (
     "stm.claim.key",
     "stm.claim.dispute",
     "stm.difficulty.alarm",
-    "stm.buying.role",
     "stm.visit",
     "stm.progress.entry",
     "stm.compliance",
@@ -58,9 +57,6 @@ class TestTwoCompanies(StmCase):
         )
         cls._lead_cls(cls.rep_c, cls.team_dispute, partner_name="Alpha Cranes")
         env["stm.difficulty.alarm"].create({"lead_id": lead.id, "reason": "Stuck"})
-        env["stm.buying.role"].create(
-            {"lead_id": lead.id, "partner_id": customer.id, "role": "decider"}
-        )
         env["stm.visit"].create(
             {
                 "user_id": cls.rep_a.id,

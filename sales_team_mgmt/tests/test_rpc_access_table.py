@@ -156,7 +156,6 @@ class TestAccessTableOverRpc(StmRpcCase):
         for values in (
             {"stm_claim_state": "pool"},
             {"stm_registered": True},
-            {"stm_role_map_completeness": 100},
         ):
             self.assertRefused(
                 self.rep_a, "crm.lead", "write", [lead.id], values, match="typed in"

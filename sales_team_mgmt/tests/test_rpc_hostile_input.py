@@ -27,11 +27,6 @@ class TestHostileInputOverRpc(HostileRpc, StmRpcCase):
             "res.partner": {"name": "Fine partner"},
             "stm.visit": {"partner_id": cls.customer.id, "purpose": "Intro"},
             "stm.progress.entry": {"lead_id": cls.lead.id, "summary": "Step"},
-            "stm.buying.role": {
-                "lead_id": cls.lead.id,
-                "partner_id": cls.customer.id,
-                "role": "user",
-            },
             "stm.difficulty.alarm": {"lead_id": cls.lead.id, "reason": "Stuck"},
         }
 

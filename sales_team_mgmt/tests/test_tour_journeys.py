@@ -115,23 +115,6 @@ class TestSalespersonOnAPhone(JourneyCase):
         self.assertEqual(alarm.manager_id, self.manager)
         self.assertEqual(alarm.state, "open")
 
-    def test_add_a_role(self):
-        self.env["res.partner"].create(
-            {"name": "Journey Decider", "parent_id": self.customer.id}
-        )
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "sales_team_mgmt.stm_buying_role_action"
-        )
-        action_id = action["id"]
-        self.start_tour(
-            f"/odoo/crm/{self.lead.id}/action-{action_id}?view_type=kanban",
-            "stm_phone_role_tour",
-            login="stm_journey_rep",
-        )
-        role = self.env["stm.buying.role"].search([("lead_id", "=", self.lead.id)])
-        self.assertEqual(role.role, "decider")
-        self.assertEqual(role.partner_id.name, "Journey Decider")
-
     def _checkin_visit(self):
         self.customer.write(
             {"partner_latitude": 31.1774276, "partner_longitude": 121.5272106}

@@ -1,8 +1,7 @@
 from odoo import api, fields, models
-
-from ..access import system, typed
-from ..compat import Constraint
-from ..policy.power import ROLES
+from odoo.addons.sales_team_mgmt.access import system, typed
+from odoo.addons.sales_team_mgmt.compat import Constraint
+from odoo.addons.sales_team_mgmt.policy.power import ROLES
 
 ROLE_LABELS = {
     "initiator": "Initiator",
