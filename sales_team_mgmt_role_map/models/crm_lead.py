@@ -80,7 +80,8 @@ class CrmLead(models.Model):
     # mapped (seed 001).
     @api.depends("stm_role_map_completeness")
     def _compute_stm_dossier_complete(self):
-        super()._compute_stm_dossier_complete()
+        result = super()._compute_stm_dossier_complete()
         for lead in self:
             if lead.stm_role_map_completeness != 100:
                 lead.stm_dossier_complete = False
+        return result
