@@ -3,6 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.addons.sales_team_mgmt.access import system, typed
 from odoo.addons.sales_team_mgmt.policy.power import role_map_completeness
+from odoo.tools import format_list
 
 
 class CrmLead(models.Model):
@@ -39,6 +40,7 @@ class CrmLead(models.Model):
         }
 
     @api.depends("stm_buying_role_ids.role", "stm_buying_role_ids.partner_id")
+    @api.depends_context("lang")
     def _compute_stm_role_map_missing(self):
         labels = dict(
             self.env["stm.buying.role"]._fields["role"]._description_selection(self.env)
@@ -48,8 +50,10 @@ class CrmLead(models.Model):
             people = {role: [] for role in labels}
             for mapped in lead.stm_buying_role_ids:
                 people[mapped.role].append(mapped.partner_id.name or "")
-            lead.stm_role_map_missing = ", ".join(
-                labels[role] for role, names in people.items() if not names
+            # "发起者、用户和把关者" in Chinese, "Initiator, User, and
+            # Gatekeeper" in English: the reader's own way of listing.
+            lead.stm_role_map_missing = format_list(
+                self.env, [labels[role] for role, names in people.items() if not names]
             )
             # The seven roles at a glance, the empty ones marked: a phone
             # shows one kanban column at a time.
@@ -57,7 +61,7 @@ class CrmLead(models.Model):
                 Markup('<tr><td class="text-nowrap pe-2">%s</td><td>%s</td></tr>')
                 % (
                     labels[role],
-                    ", ".join(names)
+                    format_list(self.env, names)
                     if names
                     else Markup('<span class="badge text-bg-danger">%s</span>')
                     % missing_label,

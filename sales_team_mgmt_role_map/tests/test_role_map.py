@@ -31,6 +31,13 @@ class TestRoleMap(StmCase):
         )
         self.assertNotIn("Buyer", self.lead.stm_role_map_missing)
         self.assertIn("Decider", self.lead.stm_role_map_missing)
+        self.assertTrue(self.lead.stm_role_map_missing.endswith(", and Gatekeeper"))
+        # A Chinese reader gets a Chinese list, not English commas.
+        self.env["res.lang"]._activate_lang("zh_CN")
+        chinese = self.lead.with_context(lang="zh_CN")
+        self.assertEqual(
+            chinese.stm_role_map_missing, "发起者、用户、影响者、决策者、批准者和把关者"
+        )
         html = str(self.lead.stm_role_map_html)
         self.assertEqual(html.count("<tr>"), 7)
         self.assertEqual(html.count("missing"), 6)
