@@ -10,6 +10,9 @@ def post_init_hook(env):
     its customer for its salesperson, oldest first. Two salespeople holding
     the same customer become a dispute for a manager, never an install
     failure."""
+    # Demo data that failed (and was rolled back) may have left records in
+    # the cache that the database no longer has.
+    env.invalidate_all()
     leads = (
         env["crm.lead"]
         .with_context(stm_backfill=True, tracking_disable=True)

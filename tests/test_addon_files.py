@@ -230,3 +230,28 @@ def test_no_model_file_imports_another(addon):
             if node.level == 1 or ".models" in f".{module}":
                 offenders.append(f"{path.name}: from {'.' * node.level}{module}")
     assert not offenders, offenders
+
+
+def test_demo_activates_the_languages_it_gives_people():
+    """The demo's people read Chinese. Installed where Chinese is not loaded
+    (Odoo's default), Odoo writes their to-dos in their language and fails
+    on one that is not active, which loses the whole demo: the core's first
+    demo file activates every language any demo of the suite gives."""
+    first = etree.parse(str(ADDON / manifest(ADDON)["demo"][0])).getroot()
+    activated, seen_lang = set(), False
+    for node in first.iter("function", "field"):
+        if node.tag == "field" and node.get("name") == "lang":
+            seen_lang = True
+        elif node.get("name") == "_activate_lang":
+            assert not seen_lang, "activated after a record already uses it"
+            activated.add(ast.literal_eval(node.get("eval"))[1])
+    given = {
+        node.text.strip()
+        for addon in ADDONS
+        for name in manifest(addon).get("demo", [])
+        for node in etree.parse(str(addon / name)).iter("field")
+        if node.get("name") == "lang" and node.text
+    }
+    given.discard("en_US")  # Odoo's own, always there
+    assert given, "the demo gives its people a language"
+    assert given <= activated, given - activated
