@@ -61,9 +61,10 @@ class StmClaimDispute(models.Model):
         "res.users",
         compute="_compute_suggested_user_id",
         string="Suggested Owner",
-        help="The salesperson whose mapped contacts at this customer carry the "
-        "most decision power (decider 100 … initiator 20); on a tie, whoever "
-        "registered first.",
+        help="Whoever registered the customer first; with the role map add-on, "
+        "the salesperson whose mapped contacts at this customer carry the most "
+        "decision power (decider 100 … initiator 20), whoever registered first "
+        "on a tie.",
     )
     winner_user_id = fields.Many2one(
         "res.users",
