@@ -1,7 +1,8 @@
 {
     "name": "Sales Team Management",
-    "summary": "Claim locks on customers, visit quotas, buying-role maps, "
-    "forecasts, appraisals and complaints on top of the native CRM",
+    "summary": "Claim locks on customers, the pool, visits and their quotas, "
+    "registered projects, the pipeline, targets and the team board on top of "
+    "the native CRM",
     "version": "1.1.0",
     "category": "Sales/CRM",
     "license": "LGPL-3",
@@ -29,7 +30,6 @@
         "views/res_users_views.xml",
         "views/res_users_my_day_views.xml",
         "views/res_config_settings_views.xml",
-        "report/crm_lead_dossier_report.xml",
         "views/menus.xml",
     ],
     "demo": [

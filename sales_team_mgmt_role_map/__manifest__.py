@@ -14,7 +14,6 @@
         "security/sales_team_mgmt_role_map_security.xml",
         "views/stm_buying_role_views.xml",
         "views/crm_lead_views.xml",
-        "report/crm_lead_dossier_report.xml",
     ],
     "demo": ["demo/stm_buying_role_demo.xml"],
     "assets": {

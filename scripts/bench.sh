@@ -21,10 +21,14 @@ for size in ${BENCH_SIZES:-10000 100000}; do
     (cd "$ROOT/bench" && "$VENV/bin/python" claims.py "$db" "$size")
 done
 
+# The daily check as it runs with the dossiers (their overdue count).
 db="${BENCH_DB:-stm_bench$ODOO_SERIES}_compliance"
 if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
     echo "Creating $db ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON,${ADDON}_dossier" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
+        --stop-after-init --log-level=warn
+else
+    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "${ADDON}_dossier" -u "$ADDON" \
         --stop-after-init --log-level=warn
 fi
 (cd "$ROOT/bench" && "$VENV/bin/python" compliance.py "$db" ${BENCH_SALESPEOPLE:-50 500})

@@ -44,7 +44,7 @@ export PGHOST PGPORT PGUSER
 ADDON=sales_team_mgmt
 # The core and its integration add-ons (each depends on the core); the test,
 # demo and translation commands handle all of them.
-ADDONS=(sales_team_mgmt sales_team_mgmt_account sales_team_mgmt_appraisal sales_team_mgmt_coaching sales_team_mgmt_competitor sales_team_mgmt_complaint sales_team_mgmt_customer_care sales_team_mgmt_forecast sales_team_mgmt_hr sales_team_mgmt_incentive sales_team_mgmt_incentive_hr sales_team_mgmt_knowledge sales_team_mgmt_role_map sales_team_mgmt_sales_report sales_team_mgmt_slides sales_team_mgmt_sms sales_team_mgmt_survey)
+ADDONS=(sales_team_mgmt sales_team_mgmt_account sales_team_mgmt_appraisal sales_team_mgmt_coaching sales_team_mgmt_competitor sales_team_mgmt_complaint sales_team_mgmt_customer_care sales_team_mgmt_dossier sales_team_mgmt_forecast sales_team_mgmt_hr sales_team_mgmt_incentive sales_team_mgmt_incentive_hr sales_team_mgmt_knowledge sales_team_mgmt_role_map sales_team_mgmt_role_map_dossier sales_team_mgmt_sales_report sales_team_mgmt_slides sales_team_mgmt_sms sales_team_mgmt_survey)
 ADDONS_CSV=$(IFS=,; echo "${ADDONS[*]}")
 # Bridges to heavy Odoo apps (Accounting; eLearning and its website): `make
 # test` tests them alone on the core, not in the suite's database (they

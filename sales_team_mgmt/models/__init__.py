@@ -28,7 +28,6 @@ from . import crm_lead_forecast
 from . import crm_lead_won
 from . import stm_visit
 from . import stm_visit_checkin
-from . import stm_progress_entry
 from . import stm_compliance
 from . import res_partner
 from . import res_partner_geo

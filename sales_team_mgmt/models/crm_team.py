@@ -16,7 +16,6 @@ STM_INTEGER_SETTINGS = (
     "stm_min_weekly_visits_per_customer",
     "stm_min_feedback_visits_30d",
     "stm_min_registered_projects_year",
-    "stm_dossier_deadline_months",
     "stm_min_effective_opportunities",
 )
 
@@ -79,11 +78,6 @@ class CrmTeam(models.Model):
         string="Self-developed Projects per 12 Months",
         default=quota.DEFAULT_MIN_REGISTERED_PROJECTS_YEAR,
     )
-    stm_dossier_deadline_months = fields.Integer(
-        string="Dossier Deadline (months)",
-        default=3,
-        help="Months after registration to complete the project dossier.",
-    )
     # Pipeline and forecasts (seed 002 §6–7)
     stm_probability_from_stage = fields.Boolean(
         string="Probability Follows the Stage",
@@ -120,9 +114,8 @@ class CrmTeam(models.Model):
         "CHECK(stm_visit_backdate_days >= 0 AND "
         "stm_min_weekly_visits_per_customer >= 0 AND stm_min_feedback_visits_30d "
         ">= 0 AND stm_min_registered_projects_year >= 0 AND "
-        "stm_dossier_deadline_months > 0 AND "
         "stm_min_effective_opportunities >= 0)",
-        "Quotas cannot be negative, deadlines must be positive.",
+        "Quotas cannot be negative.",
     )
 
     def _stm_access(self):
@@ -137,7 +130,6 @@ class CrmTeam(models.Model):
             "stm_min_weekly_visits_per_customer": typed(),
             "stm_min_feedback_visits_30d": typed(),
             "stm_min_registered_projects_year": typed(),
-            "stm_dossier_deadline_months": typed(),
             "stm_probability_from_stage": typed(),
             "stm_min_effective_opportunities": typed(),
         }

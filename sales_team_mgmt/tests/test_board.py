@@ -157,15 +157,3 @@ class TestScreensBudget(StmCase):
         # add-on lists who competes for the deal.
         with self.assertQueryCount(28):
             Form(lead.with_user(self.rep_a))
-
-    def test_dossier_pdf_renders(self):
-        lead = self._lead(
-            self.rep_a,
-            partner_name="Dossier Co",
-            stm_background="<p>State grid upgrade</p>",
-        )
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "sales_team_mgmt.crm_lead_dossier_report", lead.ids
-        )[0]
-        self.assertIn(b"State grid upgrade", html)
-        self.assertIn(b"Progress", html)

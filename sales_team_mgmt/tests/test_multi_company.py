@@ -13,7 +13,6 @@ STM_MODELS = (
     "stm.claim.dispute",
     "stm.difficulty.alarm",
     "stm.visit",
-    "stm.progress.entry",
     "stm.compliance",
 )
 
@@ -67,7 +66,6 @@ class TestTwoCompanies(StmCase):
                 "state": "done",
             }
         )
-        env["stm.progress.entry"].create({"lead_id": lead.id, "summary": "Kick-off"})
         env["stm.compliance"]._cron_snapshot()
         records = {model: env[model].search([]) for model in STM_MODELS}
         for model, found in records.items():

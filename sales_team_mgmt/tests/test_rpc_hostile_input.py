@@ -26,7 +26,6 @@ class TestHostileInputOverRpc(HostileRpc, StmRpcCase):
             "crm.lead": {"name": "Fine lead"},
             "res.partner": {"name": "Fine partner"},
             "stm.visit": {"partner_id": cls.customer.id, "purpose": "Intro"},
-            "stm.progress.entry": {"lead_id": cls.lead.id, "summary": "Step"},
             "stm.difficulty.alarm": {"lead_id": cls.lead.id, "reason": "Stuck"},
         }
 

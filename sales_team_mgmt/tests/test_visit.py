@@ -5,7 +5,6 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from ..policy.power import ROLES
 from .common import StmCase
 
 
@@ -143,38 +142,14 @@ class TestVisit(StmCase):
         self.assertEqual(claim.last_followup_on, date(2026, 1, 25))
         self.assertEqual(claim.protected_until, date(2026, 2, 24))
 
-    def test_register_project_and_dossier(self):
+    def test_register_project(self):
         with freeze_time("2026-01-15"):
             lead = self._lead(self.rep_a, partner_name="Tau Hospital", name="HIS")
             lead.with_user(self.rep_a).action_stm_register_project()
             self.assertEqual(lead.stm_registered_on, date(2026, 1, 15))
-            self.assertEqual(lead.stm_dossier_deadline, date(2026, 4, 15))
-            self.assertEqual(lead.stm_dossier_state, "incomplete")
-        with freeze_time("2026-04-16"):
-            lead.invalidate_recordset(["stm_dossier_state"])
-            self.assertEqual(lead.stm_dossier_state, "overdue")
-            overdue = self.env["crm.lead"].search(
-                [("stm_dossier_state", "=", "overdue"), ("id", "=", lead.id)]
-            )
-            self.assertEqual(overdue, lead)
-            lead.write(
-                {
-                    "stm_background": "<p>New wing</p>",
-                    "stm_org_structure": "<p>IT under the vice-president</p>",
-                    "stm_entry_point": "<p>Paper records</p>",
-                    "stm_competitor_analysis": "<p>Two local vendors</p>",
-                    "stm_progress_ids": [(0, 0, {"summary": "Kick-off"})],
-                }
-            )
-            if "stm_buying_role_ids" in lead._fields:
-                # The role map add-on asks for the seven roles too (its own
-                # tests show the dossier incomplete without them).
-                contacts = self.env["res.partner"].create(
-                    [{"name": f"Contact {role}"} for role in ROLES]
-                )
-                lead.stm_buying_role_ids = [
-                    (0, 0, {"partner_id": contact.id, "role": role})
-                    for contact, role in zip(contacts, ROLES, strict=True)
-                ]
-            lead.invalidate_recordset(["stm_dossier_state"])
-            self.assertEqual(lead.stm_dossier_state, "complete")
+            with self.assertRaises(UserError):
+                lead.with_user(self.rep_a).action_stm_register_project()
+        registered = self.env["stm.figures"]._stm_registered_projects(
+            self.rep_a, self.env.company, date(2026, 1, 1), date(2026, 1, 31)
+        )
+        self.assertEqual(registered.get(self.rep_a), 1, "counted for the quota")

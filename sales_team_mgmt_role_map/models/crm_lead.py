@@ -79,13 +79,3 @@ class CrmLead(models.Model):
             lead.stm_role_map_completeness = role_map_completeness(
                 lead.stm_buying_role_ids.mapped("role")
             )
-
-    # A registered project's dossier is complete only with all seven roles
-    # mapped (seed 001).
-    @api.depends("stm_role_map_completeness")
-    def _compute_stm_dossier_complete(self):
-        result = super()._compute_stm_dossier_complete()
-        for lead in self:
-            if lead.stm_role_map_completeness != 100:
-                lead.stm_dossier_complete = False
-        return result

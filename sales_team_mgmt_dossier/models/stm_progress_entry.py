@@ -1,6 +1,5 @@
 from odoo import fields, models
-
-from ..access import system, typed
+from odoo.addons.sales_team_mgmt.access import system, typed
 
 
 class StmProgressEntry(models.Model):
