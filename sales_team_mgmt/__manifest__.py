@@ -22,8 +22,6 @@
         "views/stm_visit_views.xml",
         "views/stm_compliance_views.xml",
         "views/res_partner_views.xml",
-        "views/crm_stage_views.xml",
-        "views/crm_lead_forecast_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_team_member_views.xml",
         "views/crm_team_member_board_views.xml",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks (see bench/README.md): one database per size, with the module and
+# Benchmarks (see bench/README.md): one database per size, with BENCH_ADDONS and
 # no demo data, filled by the scripts themselves and kept between runs
 # (stm_bench<series>_<size>, e.g. stm_bench19_10000; BENCH_DB changes the
 # prefix, BENCH_SIZES the sizes).
@@ -12,23 +12,22 @@ for size in ${BENCH_SIZES:-10000 100000}; do
     db="${BENCH_DB:-stm_bench$ODOO_SERIES}_$size"
     if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
         echo "Creating $db ..."
-        odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
+        odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$BENCH_ADDONS" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
             --stop-after-init --log-level=warn
     else
-        odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -u "$ADDON" --stop-after-init \
+        odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$BENCH_ADDONS" -u "$ADDON" --stop-after-init \
             --log-level=warn
     fi
     (cd "$ROOT/bench" && "$VENV/bin/python" claims.py "$db" "$size")
 done
 
-# The daily check as it runs with the dossiers (their overdue count).
 db="${BENCH_DB:-stm_bench$ODOO_SERIES}_compliance"
 if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
     echo "Creating $db ..."
-    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$ADDON,${ADDON}_dossier" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$BENCH_ADDONS" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
         --stop-after-init --log-level=warn
 else
-    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "${ADDON}_dossier" -u "$ADDON" \
+    odoo_bin -d "$db" --data-dir="$ROOT/var/bench" -i "$BENCH_ADDONS" -u "$ADDON" \
         --stop-after-init --log-level=warn
 fi
 (cd "$ROOT/bench" && "$VENV/bin/python" compliance.py "$db" ${BENCH_SALESPEOPLE:-50 500})

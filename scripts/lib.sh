@@ -56,6 +56,10 @@ for _addon in "${ADDONS[@]}"; do
     [[ " ${LATE_ADDONS[*]} " == *" $_addon "* ]] || SUITE_ADDONS+=("$_addon")
 done
 SUITE_CSV=$(IFS=,; echo "${SUITE_ADDONS[*]}")
+# What the benchmarks and the load test install: the core, the pipeline
+# (its weighted forecast is read there) and the dossiers (the daily check
+# counts the overdue ones).
+BENCH_ADDONS="$ADDON,${ADDON}_forecast,${ADDON}_dossier"
 use_odoo "$ODOO_SRC"
 
 die() { printf 'error: %s\n' "$*" >&2; exit 2; }

@@ -67,7 +67,7 @@ trap stop_all EXIT
 
 echo "== database $db (fresh, no demo data) and its salespeople"
 dropdb --if-exists "$db"
-odoo_bin -d "$db" --data-dir="$ROOT/var/load" -i "$ADDON" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
+odoo_bin -d "$db" --data-dir="$ROOT/var/load" -i "$BENCH_ADDONS" ${NO_DEMO_ARGS[@]+"${NO_DEMO_ARGS[@]}"} \
     --stop-after-init --log-level=warn
 (cd "$ROOT/bench" && "$VENV/bin/python" load/prepare.py "$db" "${LOAD_SALESPEOPLE:-60}" "$run/data.json")
 if [ "$LOAD_BASELINE" = 1 ]; then

@@ -11,7 +11,6 @@ from . import crm_team
 from . import crm_team_pool
 from . import crm_team_target
 from . import crm_team_checkin
-from . import crm_stage
 from . import stm_claim_key
 from . import stm_claim
 from . import stm_claim_registration
@@ -24,7 +23,6 @@ from . import stm_difficulty_alarm
 from . import crm_lead
 from . import crm_lead_claim
 from . import crm_lead_project
-from . import crm_lead_forecast
 from . import crm_lead_won
 from . import stm_visit
 from . import stm_visit_checkin

@@ -19,7 +19,6 @@ from . import test_rpc_workflow_fields
 from . import test_rpc_privacy
 from . import test_rpc_board
 from . import test_targets
-from . import test_pipeline
 from . import test_crons
 from . import test_multi_company
 from . import test_rpc_hostile_input

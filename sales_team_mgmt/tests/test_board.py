@@ -150,10 +150,11 @@ class TestScreensBudget(StmCase):
         Form(lead.with_user(self.rep_a))  # warm the view and ACL caches
         self.env.invalidate_all()
         # Opening the lead form (record, onchange, related records) as its owner:
-        # 21 in the core alone; five more where the role map add-on lists the
-        # seven roles, knows the customer company for the contact picker and
-        # reads the roles' record rules; one more where the survey add-on
-        # shows the customer's satisfaction, one more where the competitor
-        # add-on lists who competes for the deal.
+        # 16 in the core alone; five more where the dossier add-on reads the
+        # dossier and lists its progress; five more where the role map add-on
+        # lists the seven roles, knows the customer company for the contact
+        # picker and reads the roles' record rules; one more where the survey
+        # add-on shows the customer's satisfaction, one more where the
+        # competitor add-on lists who competes for the deal.
         with self.assertQueryCount(28):
             Form(lead.with_user(self.rep_a))

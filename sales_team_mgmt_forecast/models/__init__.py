@@ -1,4 +1,6 @@
+from . import crm_stage
 from . import crm_team
+from . import crm_lead
 from . import stm_report_mixin
 from . import stm_forecast
 from . import stm_forecast_line

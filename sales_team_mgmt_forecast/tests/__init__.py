@@ -1,3 +1,4 @@
+from . import test_pipeline
 from . import test_forecast
 from . import test_forecast_bad_input
 from . import test_compliance

@@ -3,9 +3,10 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.addons.sales_team_mgmt.tests.common import StmCase
-from odoo.addons.sales_team_mgmt.tests.test_pipeline import PipelineCase
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+
+from .test_pipeline import PipelineCase
 
 
 @tagged("post_install", "-at_install")

@@ -44,7 +44,9 @@ class StmFigures(models.AbstractModel):
 
     @api.model
     def _stm_open_pipeline(self, users, companies):
-        """{user: weighted revenue of his open opportunities}, now."""
+        """{user: weighted revenue of his open opportunities}, now: Odoo's
+        prorated revenue (expected × probability), the figure the forecasts
+        add-on's weighted forecast adds up too."""
         Lead = self.env["crm.lead"].sudo()
         return dict(
             Lead._read_group(
@@ -55,7 +57,7 @@ class StmFigures(models.AbstractModel):
                     ("stage_id.is_won", "=", False),
                 ],
                 ["user_id"],
-                ["stm_weighted_revenue:sum"],
+                ["prorated_revenue:sum"],
             )
         )
 

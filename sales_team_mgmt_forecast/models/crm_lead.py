@@ -1,10 +1,9 @@
 from odoo import api, fields, models
-
-from ..access import system
-from ..compat import stage_teams
-from ..policy import forecast
-from ..policy.forecast import SEVEN_STAGES, diagnose_funnel
-from ..policy.periods import period_bounds
+from odoo.addons.sales_team_mgmt.access import system
+from odoo.addons.sales_team_mgmt.compat import stage_teams
+from odoo.addons.sales_team_mgmt.policy import forecast
+from odoo.addons.sales_team_mgmt.policy.forecast import SEVEN_STAGES, diagnose_funnel
+from odoo.addons.sales_team_mgmt.policy.periods import period_bounds
 
 
 class CrmLead(models.Model):

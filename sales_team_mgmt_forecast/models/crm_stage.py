@@ -1,7 +1,6 @@
 from odoo import api, fields, models
-
-from ..access import typed
-from ..compat import STAGE_TEAMS, Constraint, stage_teams
+from odoo.addons.sales_team_mgmt.access import typed
+from odoo.addons.sales_team_mgmt.compat import STAGE_TEAMS, Constraint, stage_teams
 
 
 class CrmStage(models.Model):

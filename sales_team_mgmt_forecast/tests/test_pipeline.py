@@ -5,10 +5,9 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.addons.sales_team_mgmt.compat import stage_teams, web_read_group
+from odoo.addons.sales_team_mgmt.tests.common import StmCase
 from odoo.tests import tagged
-
-from ..compat import stage_teams, web_read_group
-from .common import StmCase
 
 
 class PipelineCase(StmCase):
@@ -60,6 +59,17 @@ class TestPipeline(PipelineCase):
         self.team_block.action_stm_apply_seven_stages()
         again = self.env["crm.stage"].search([("stm_team_id", "=", self.team_block.id)])
         self.assertEqual(len(again), 7, "applying twice adds nothing")
+
+    def test_the_stages_are_named_in_each_language(self):
+        if not self.env["res.lang"]._lang_get("zh_CN"):
+            self.skipTest("zh_CN is not loaded in this database")
+        # Pressed by someone reading English, named for the Chinese readers too.
+        self.team_dispute.with_context(lang="en_US").action_stm_apply_seven_stages()
+        prospect = self.env["crm.stage"].search(
+            [("stm_team_id", "=", self.team_dispute.id), ("stm_probability", "=", 0)]
+        )
+        self.assertEqual(prospect.with_context(lang="en_US").name, "Prospect (0%)")
+        self.assertEqual(prospect.with_context(lang="zh_CN").name, "潜在客户（0%）")
 
     def test_the_pipeline_shows_the_seven_stages_not_odoo_s_empty_ones(self):
         generic = self.existing.filtered(lambda stage: not stage_teams(stage))
